@@ -1,0 +1,3 @@
+from planwriter.cli import entry
+
+entry()

@@ -1,0 +1,80 @@
+"""The ``planwriter`` command: with no arguments the TUI, otherwise a subcommand.
+
+Each subcommand lives in ``planwriter/commands/<name>.py`` with ``configure(parser)`` and
+``run(args) -> int``. A ``PlanwriterError`` becomes one line on stderr and exit status 2;
+nothing else the user can cause prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from planwriter.errors import PlanwriterError
+
+# name → (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "templates": ("planwriter.commands.library", "list the parent programmes in the template library"),
+    "profiles": ("planwriter.commands.library", "list the unit profiles"),
+    "show": ("planwriter.commands.show", "print a plan's text with its derived numbering"),
+    "validate": ("planwriter.commands.validate", "check that plan files are well formed"),
+    "new": ("planwriter.commands.new", "draft a local plan from a parent programme and a unit profile"),
+    "check": ("planwriter.commands.check", "the drafter's checklist: what is missing, weaker or unlocalized"),
+    "diff": ("planwriter.commands.diff", "compare a local plan with its parent"),
+    "export": ("planwriter.commands.export", "write a .docx (and PDF) ready for signature"),
+    "import": ("planwriter.commands.import_", "read a .docx or text document into a plan file"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="planwriter",
+        description="Draft, review and export local plans adapted from a provincial programme. "
+        "With no command, opens the terminal interface.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        module.configure(command, name)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not args_list:
+            from planwriter.commands.tui import run_tui
+
+            return run_tui(None)
+        parser = build_parser()
+        args = parser.parse_args(args_list)
+        if not getattr(args, "run", None):
+            parser.print_help()
+            return 0
+        result: int = args.run(args)
+        return result
+    except PlanwriterError as exc:
+        print(f"planwriter: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("planwriter: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

@@ -1,0 +1,47 @@
+"""Errors a user can cause, each carrying the place it happened.
+
+The CLI and the TUI turn a ``PlanwriterError`` into one line of text; nothing else
+is shown to the user, and no traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PlanwriterError(Exception):
+    """An error caused by input: a file, a template, an argument."""
+
+    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        if self.path is None:
+            return self.message
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+        return f"{where}: {self.message}"
+
+
+class PlanFileError(PlanwriterError):
+    """A plan, template or profile file that cannot be read as one."""
+
+
+class TemplateError(PlanwriterError):
+    """A Jinja2 boilerplate template that fails to compile or render, or escapes its sandbox."""
+
+
+class OperationError(PlanwriterError):
+    """An editing operation refused (a drop without a reason, an unknown item id, …)."""
+
+
+class ExportError(PlanwriterError):
+    """An export that could not be written."""
+
+
+class DocumentImportError(PlanwriterError):
+    """An input document that cannot be imported (wrong type, unreadable)."""

@@ -1,0 +1,245 @@
+"""The plan model: a document's metadata and its tree of items.
+
+Pure Python, no I/O and no UI. Every other part of planwriter (files, drafting, diff,
+export, import, TUI) reads and changes plans through these classes.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    """Where in the hierarchy a plan's issuing body sits."""
+
+    CENTRAL = "central"
+    PROVINCE = "province"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+
+
+class Family(StrEnum):
+    """Which presentation rules a document follows."""
+
+    PARTY = "party"  # Hướng dẫn 36-HD/VPTW
+    STATE = "state"  # Nghị định 30/2020/NĐ-CP
+
+
+class Kind(StrEnum):
+    """What an item is. Only sections are numbered; bullets, objectives and tasks get "-"."""
+
+    SECTION = "section"
+    PARAGRAPH = "paragraph"
+    BULLET = "bullet"
+    OBJECTIVE = "objective"
+    TASK = "task"
+
+
+class Disposition(StrEnum):
+    """What a child plan did with an item of its parent."""
+
+    ADOPTED = "adopted"
+    ADAPTED = "adapted"
+    DROPPED = "dropped"
+    ADDED = "added"
+
+
+class Direction(StrEnum):
+    """Whether a higher target value is more ambitious (most are) or less."""
+
+    UP = "up"
+    DOWN = "down"
+
+
+DOC_TYPE_NAMES: dict[str, str] = {
+    "KH": "KẾ HOẠCH",
+    "CTr": "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    "NQ": "NGHỊ QUYẾT",
+    "HD": "HƯỚNG DẪN",
+    "TB": "THÔNG BÁO",
+    "QĐ": "QUYẾT ĐỊNH",
+    "BC": "BÁO CÁO",
+    "CV": "CÔNG VĂN",
+    "KL": "KẾT LUẬN",
+    "CT": "CHỈ THỊ",
+}
+
+
+@dataclass
+class Indicator:
+    """A measured target: "Tỷ lệ phủ sóng 5G … đạt tối thiểu 45%"."""
+
+    id: str
+    name: str
+    value: float | int
+    unit: str = ""
+    comparator: str = "đạt"
+    year: int | None = None
+    direction: Direction = Direction.UP
+
+    def figure(self) -> str:
+        """The value as a Vietnamese document writes it: 6,5% or 10 người."""
+        return format_number(self.value) + (self.unit if self.unit == "%" else f" {self.unit}" if self.unit else "")
+
+
+def format_number(value: float | int) -> str:
+    """6.5 → "6,5"; 80.0 → "80" (Vietnamese decimal comma)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace(".", ",")
+
+
+@dataclass
+class Item:
+    """One element of a plan's tree: a numbered section, a paragraph, a bullet, an objective
+    with its indicators, or a task with its lead agency and deadline."""
+
+    id: str
+    kind: Kind
+    title: str = ""
+    text: str = ""
+    indicators: list[Indicator] = field(default_factory=list)
+    lead: str = ""
+    partners: list[str] = field(default_factory=list)
+    deadline: str = ""
+    output: str = ""
+    origin: list[str] = field(default_factory=list)
+    disposition: Disposition | None = None
+    reason: str = ""
+    children: list[Item] = field(default_factory=list)
+
+    @property
+    def dropped(self) -> bool:
+        return self.disposition is Disposition.DROPPED
+
+    @property
+    def numbered(self) -> bool:
+        return self.kind is Kind.SECTION
+
+    def content(self) -> str:
+        """Title and text as one line of prose, the way the document reads."""
+        if self.title and self.text:
+            sep = " " if self.title.endswith((":", ".")) else ": "
+            return f"{self.title}{sep}{self.text}"
+        return self.title or self.text
+
+
+@dataclass
+class Signature:
+    """The signature block: "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", the signer's name."""
+
+    on_behalf: str = ""
+    title: str = ""
+    name: str = ""
+
+
+@dataclass
+class ParentRef:
+    """The document a plan implements: where to find it and how to cite it."""
+
+    ref: str = ""
+    number: str = ""
+    date: dt.date | None = None
+    issuer: str = ""
+    title: str = ""
+
+
+@dataclass
+class Meta:
+    """Everything about a plan that is not its body."""
+
+    level: Level = Level.PROVINCE
+    family: Family = Family.PARTY
+    doc_type: str = "KH"
+    number: str = ""
+    issuer_symbol: str = ""
+    superior_body: str = ""
+    issuing_body: str = ""
+    place: str = ""
+    date: dt.date | None = None
+    summary: str = ""
+    parent: ParentRef | None = None
+    recipients: list[str] = field(default_factory=list)
+    signature: Signature = field(default_factory=Signature)
+    tasks_in_appendix: bool = False
+    numbering: list[str] = field(default_factory=lambda: list(DEFAULT_NUMBERING))
+    source: str = ""
+
+    @property
+    def type_name(self) -> str:
+        return DOC_TYPE_NAMES.get(self.doc_type, self.doc_type.upper())
+
+    def number_line(self) -> str:
+        """ "Số 363-KH/HU" for the party, "Số: 45/KH-UBND" for the state; blanks left for a draft."""
+        number = self.number or "    "
+        if self.family is Family.STATE:
+            return f"Số: {number}/{self.doc_type}-{self.issuer_symbol}"
+        return f"Số {number}-{self.doc_type}/{self.issuer_symbol}"
+
+    def symbol(self) -> str:
+        """ "363-KH/HU", the form other documents cite."""
+        if self.family is Family.STATE:
+            return f"{self.number}/{self.doc_type}-{self.issuer_symbol}"
+        return f"{self.number}-{self.doc_type}/{self.issuer_symbol}"
+
+    def place_date(self) -> str:
+        """ "Tam Đường, ngày 23 tháng 4 năm 2025" (day below 10 and months 1–2 with a zero)."""
+        if self.date is None:
+            return f"{self.place}, ngày     tháng     năm"
+        day = f"{self.date.day:02d}"
+        month = f"{self.date.month:02d}" if self.date.month < 3 else str(self.date.month)
+        return f"{self.place}, ngày {day} tháng {month} năm {self.date.year}"
+
+
+DEFAULT_NUMBERING = ("I.", "1.", "1.1.", "a)")
+
+
+@dataclass
+class Plan:
+    """A plan, programme or other document: metadata plus a tree of items."""
+
+    meta: Meta = field(default_factory=Meta)
+    items: list[Item] = field(default_factory=list)
+
+    def walk(self, include_dropped: bool = True) -> Iterator[tuple[Item, Item | None, int]]:
+        """Every item in document order with its parent item and its depth."""
+        def visit(items: list[Item], parent: Item | None, depth: int) -> Iterator[tuple[Item, Item | None, int]]:
+            for item in items:
+                if item.dropped and not include_dropped:
+                    continue
+                yield item, parent, depth
+                yield from visit(item.children, item, depth + 1)
+
+        yield from visit(self.items, None, 0)
+
+    def find(self, item_id: str) -> Item | None:
+        for item, _, _ in self.walk():
+            if item.id == item_id:
+                return item
+        return None
+
+    def index(self) -> dict[str, Item]:
+        return {item.id: item for item, _, _ in self.walk()}
+
+    def parent_of(self, item_id: str) -> Item | None:
+        for item, parent, _ in self.walk():
+            if item.id == item_id:
+                return parent
+        return None
+
+    def siblings_of(self, item_id: str) -> list[Item]:
+        """The list that holds the item (the plan's top level or a parent's children)."""
+        parent = self.parent_of(item_id)
+        return self.items if parent is None else parent.children
+
+    def indicators(self) -> Iterator[tuple[Item, Indicator]]:
+        for item, _, _ in self.walk():
+            for indicator in item.indicators:
+                yield item, indicator
+
+    def clone(self) -> Plan:
+        return copy.deepcopy(self)

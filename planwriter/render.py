@@ -1,0 +1,76 @@
+"""A plan as plain text, the way the document reads: header, title, numbered body,
+recipients and signature. ``planwriter show`` prints it; diff and import compare with it."""
+
+from __future__ import annotations
+
+from planwriter.model import Family, Item, Kind, Plan
+from planwriter.numbering import labels
+
+
+def header_lines(plan: Plan) -> list[str]:
+    m = plan.meta
+    lines = []
+    if m.family is Family.STATE:
+        lines += ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    else:
+        lines.append("ĐẢNG CỘNG SẢN VIỆT NAM")
+    if m.superior_body:
+        lines.append(m.superior_body)
+    lines.append(m.issuing_body)
+    if m.family is Family.PARTY:
+        lines.append("*")
+    lines += [m.number_line(), m.place_date(), "", m.type_name]
+    if m.summary:
+        lines.append(m.summary)
+    return lines
+
+
+def item_line(item: Item, label: str) -> str:
+    """One item as a line of text: label, title and text."""
+    body = item.content()
+    if item.kind is Kind.TASK:
+        extras = []
+        if item.lead:
+            extras.append(f"Chủ trì: {item.lead}")
+        if item.partners:
+            extras.append("Phối hợp: " + ", ".join(item.partners))
+        if item.deadline:
+            extras.append(f"Thời gian: {item.deadline}")
+        if item.output:
+            extras.append(f"Sản phẩm: {item.output}")
+        if extras:
+            body += " (" + "; ".join(extras) + ")"
+    return f"{label} {body}".strip() if label else body
+
+
+def body_lines(plan: Plan, indent: str = "") -> list[str]:
+    numbers = labels(plan)
+    out = []
+    for item, _, depth in plan.walk(include_dropped=False):
+        out.append(indent * depth + item_line(item, numbers[item.id]))
+    return out
+
+
+def footer_lines(plan: Plan) -> list[str]:
+    m = plan.meta
+    lines = []
+    if m.recipients:
+        lines.append("Nơi nhận:")
+        lines += recipient_lines(m.recipients)
+    sig = m.signature
+    lines += [x for x in (sig.on_behalf, sig.title, sig.name) if x]
+    return lines
+
+
+def recipient_lines(recipients: list[str]) -> list[str]:
+    """ "- X," for each recipient, the last one ending with "."."""
+    out = []
+    for index, text in enumerate(recipients):
+        text = text.rstrip(",.;")
+        out.append(f"- {text}{'.' if index == len(recipients) - 1 else ','}")
+    return out
+
+
+def plan_text(plan: Plan) -> str:
+    parts = [header_lines(plan), [""], body_lines(plan), [""], footer_lines(plan)]
+    return "\n".join(line for part in parts for line in part) + "\n"

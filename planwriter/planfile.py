@@ -156,6 +156,10 @@ def dumps(plan: Plan) -> str:
     return new_file(plan, "plan.toml").dumps()
 
 
+def parse_doc(text: str, path: Path | str = "<text>") -> TOMLDocument:
+    return parse(Path(path), text)
+
+
 def loads(text: str, path: Path | str = "<text>") -> Plan:
     path = Path(path)
     return _Reader(path, text).plan(parse(path, text))

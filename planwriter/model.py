@@ -130,11 +130,19 @@ class Item:
 
 @dataclass
 class Signature:
-    """The signature block: "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", the signer's name."""
+    """The signature block: "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", the signer's name.
+
+    A state document signed by a deputy adds the authority line between the two:
+    "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" (``acting``), "PHÓ CHỦ TỊCH"."""
 
     on_behalf: str = ""
+    acting: str = ""
     title: str = ""
     name: str = ""
+
+    def lines(self) -> list[str]:
+        """The block's lines above the signer's name, in order, skipping empty ones."""
+        return [x for x in (self.on_behalf, self.acting, self.title) if x]
 
 
 @dataclass

@@ -68,6 +68,7 @@ _PARENT_KEYS: list[tuple[str, type | tuple[type, ...], bool]] = [
 ]
 _SIGNATURE_KEYS: list[tuple[str, type | tuple[type, ...], bool]] = [
     ("on_behalf", str, False),
+    ("acting", str, False),
     ("title", str, False),
     ("name", str, False),
 ]
@@ -294,9 +295,6 @@ class _Reader:
                 if "disposition" in v else None,
                 reason=v.get("reason", ""),
             )
-            if item.disposition is Disposition.DROPPED and not item.reason.strip():
-                raise self.fail(f"item '{item_id}' is dropped without a reason (add reason = \"…\")",
-                                self.locator.key("disposition", line))
             if item.disposition in (Disposition.ADOPTED, Disposition.ADAPTED, Disposition.DROPPED) and not item.origin:
                 raise self.fail(f"item '{item_id}' is {item.disposition.value} but names no origin",
                                 self.locator.key("disposition", line))
@@ -442,9 +440,10 @@ def sync(doc: TOMLDocument, plan: Plan) -> None:
     _sync_subtable(table, "parent", m.parent, lambda t, p: [
         _put(t, "ref", p.ref), _put(t, "number", p.number), _put(t, "date", p.date),
         _put(t, "issuer", p.issuer), _put(t, "title", p.title)])
-    sig = m.signature if (m.signature.on_behalf or m.signature.title or m.signature.name) else None
+    sig = m.signature if (m.signature.lines() or m.signature.name) else None
     _sync_subtable(table, "signature", sig, lambda t, s: [
-        _put(t, "on_behalf", s.on_behalf), _put(t, "title", s.title), _put(t, "name", s.name)])
+        _put(t, "on_behalf", s.on_behalf), _put(t, "acting", s.acting), _put(t, "title", s.title),
+        _put(t, "name", s.name)])
     _sync_items(doc, plan)
 
 

@@ -95,7 +95,7 @@ def load_profile(path: Path | str, key: str = "") -> Profile:
     if sig is not None:
         sline = where.table("profile.signature")
         for k in sig:
-            if k not in ("on_behalf", "title", "name"):
+            if k not in ("on_behalf", "acting", "title", "name"):
                 raise fail(f"unknown key '{k}' in [profile.signature]", where.key(k, sline))
             if not isinstance(plain(sig[k]), str):
                 raise fail(f"'{k}' in [profile.signature] must be a string", where.key(k, sline))

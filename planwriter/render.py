@@ -58,7 +58,7 @@ def footer_lines(plan: Plan) -> list[str]:
         lines.append("Nơi nhận:")
         lines += recipient_lines(m.recipients)
     sig = m.signature
-    lines += [x for x in (sig.on_behalf, sig.title, sig.name) if x]
+    lines += sig.lines() + ([sig.name] if sig.name else [])
     return lines
 
 

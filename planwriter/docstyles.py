@@ -1,0 +1,49 @@
+"""Names of the paragraph styles an exported .docx uses, shared by export and import.
+
+Export gives each paragraph the named style of what it is, so a clerk restyles a whole
+level at once in Word; import reads the same names back to recover the tree from a file
+planwriter wrote (and falls back to reading labels and text for any other .docx).
+Sections use Word's own "Heading 1".."Heading 9", so the navigation pane shows the outline.
+"""
+
+from __future__ import annotations
+
+from planwriter.model import Kind
+
+TITLE = "Title"  # "KẾ HOẠCH"
+SUMMARY = "Subtitle"  # trích yếu
+BODY = "Body Text"  # paragraphs
+BULLET = "List Bullet"  # "- " items
+BULLET_2 = "List Bullet 2"  # "+ " items under a bullet
+OBJECTIVE = "Plan Objective"  # objectives carrying indicators, shown as "- "
+TASK = "Plan Task"  # tasks in the body, shown as "- "
+HEADER = "Plan Header"  # the header table's cells
+RECIPIENTS_HEADING = "Plan Recipients Heading"  # "Nơi nhận:"
+RECIPIENT = "Plan Recipient"
+SIGNATURE = "Plan Signature"
+SIGNER = "Plan Signer"
+APPENDIX_TITLE = "Plan Appendix Title"
+TABLE_TEXT = "Plan Table Text"
+
+
+def heading(depth: int) -> str:
+    """The style of a section at ``depth`` among sections (0: "I.", 1: "1.", 2: "1.1.", …)."""
+    return f"Heading {min(depth + 1, 9)}"
+
+
+def heading_depth(style_name: str) -> int | None:
+    """The section depth a heading style stands for, or None if it is not a heading."""
+    if style_name.startswith("Heading "):
+        rest = style_name.removeprefix("Heading ")
+        if rest.isdigit():
+            return int(rest) - 1
+    return None
+
+
+KIND_STYLES: dict[Kind, str] = {
+    Kind.PARAGRAPH: BODY,
+    Kind.BULLET: BULLET,
+    Kind.OBJECTIVE: OBJECTIVE,
+    Kind.TASK: TASK,
+}
+STYLE_KINDS: dict[str, Kind] = {name: kind for kind, name in KIND_STYLES.items()} | {BULLET_2: Kind.BULLET}

@@ -109,14 +109,16 @@ def _context(parent: Plan, unit: Profile, localizer: Localizer) -> dict[str, Any
     """What boilerplate templates see: plain strings and dicts, nothing with methods."""
     m = parent.meta
     parent_info = {
-        "cite": citation(m.symbol(), m.doc_type), "symbol": m.symbol(), "type_name": type_name(m.doc_type),
-        "date": short_date(m.date), "issuer": issuer(m), "issuer_short": issuer(m, with_place=False),
-        "summary": m.summary, "level": m.level.value,
+        "cite": citation(m.symbol(), m.doc_type), "symbol": m.symbol(),
+        "type_name": type_name(m.doc_type), "date": short_date(m.date), "issuer": issuer(m),
+        "issuer_short": issuer(m, with_place=False), "summary": m.summary,
+        "level": m.level.value,
     }
     root: dict[str, str] | None = None
     if m.parent is not None and m.parent.number:
         root = {"cite": citation(m.parent.number), "symbol": m.parent.number,
-                "date": short_date(m.parent.date), "issuer": m.parent.issuer, "title": m.parent.title}
+                "date": short_date(m.parent.date), "issuer": m.parent.issuer,
+                "title": m.parent.title}
     words = unit.unit.split()
     kind = words[0] if words else _UNIT_KIND.get(unit.level.value, "")
     unit_info = {
@@ -132,7 +134,8 @@ def _context(parent: Plan, unit: Profile, localizer: Localizer) -> dict[str, Any
 def _apply_boilerplate(plan: Plan, parent: Plan, context: dict[str, Any]) -> None:
     preamble = boilerplate.render("preamble.j2", context)
     first = plan.items[0] if plan.items else None
-    if first is not None and first.kind is Kind.PARAGRAPH and not first.title and not first.children:
+    opening = first is not None and first.kind is Kind.PARAGRAPH and not first.title
+    if first is not None and opening and not first.children:
         _set_text(first, preamble)
     else:
         item_id = "can-cu"

@@ -67,7 +67,8 @@ def render(name: str, context: dict[str, Any], folders: list[Path] | None = None
         raise TemplateError(f"template syntax: {exc.message}", _path(exc.filename, name, folders),
                             exc.lineno) from None
     except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template not found: {exc.name}", _path(None, name, folders)) from None
+        path, line = _where(exc, name, folders)
+        raise TemplateError(f"template not found: {exc.name}", path, line) from None
     except Exception as exc:  # noqa: BLE001 - a template is user input: any failure is its fault
         path, line = _where(exc, name, folders)
         raise TemplateError(f"template failed: {_describe(exc)}", path, line) from None

@@ -20,22 +20,30 @@ def render(tmp_path: Path, text: str) -> str:
 
 def test_renders_one_line_of_plain_text(tmp_path: Path) -> None:
     text = "Thực hiện {{ parent.cite }}\n,  trên địa bàn {{ unit.kind }} <b>\n"
-    assert render(tmp_path, text) == "Thực hiện Chương trình hành động số 63-CTr/TU, trên địa bàn huyện <b>"
+    assert (
+        render(tmp_path, text)
+        == "Thực hiện Chương trình hành động số 63-CTr/TU, trên địa bàn huyện <b>"
+    )
 
 
-@pytest.mark.parametrize("escape", [
-    "{{ ''.__class__.__mro__ }}",
-    "{{ cycler.__init__.__globals__ }}",
-    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-    "{{ parent.cite.__class__ }}",
-])
+@pytest.mark.parametrize(
+    "escape",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ parent.cite.__class__ }}",
+    ],
+)
 def test_reaching_python_internals_fails_with_file_and_line(tmp_path: Path, escape: str) -> None:
     with pytest.raises(TemplateError) as info:
         render(tmp_path, "Thực hiện {{ parent.cite }}\n" + escape + "\n")
     assert info.value.path == tmp_path / "t.j2"
     assert info.value.line == 2
     assert "sandbox" in info.value.message
-    assert str(info.value).startswith(f"{tmp_path / 't.j2'}:2: template failed: not allowed in the sandbox")
+    assert str(info.value).startswith(
+        f"{tmp_path / 't.j2'}:2: template failed: not allowed in the sandbox"
+    )
 
 
 def test_files_outside_the_template_folders_are_not_reachable(tmp_path: Path) -> None:
@@ -63,22 +71,29 @@ def test_a_runaway_range_is_refused(tmp_path: Path) -> None:
         render(tmp_path, "{% for i in range(10**9) %}x{% endfor %}")
 
 
-def test_an_office_folder_overrides_the_packaged_template(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_office_folder_overrides_the_packaged_template(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "boilerplate").mkdir()
     (tmp_path / "boilerplate" / "preamble.j2").write_text(
-        "Căn cứ {{ parent.cite }}, {{ unit.committee }} ban hành kế hoạch như sau:", encoding="utf-8")
+        "Căn cứ {{ parent.cite }}, {{ unit.committee }} ban hành kế hoạch như sau:",
+        encoding="utf-8",
+    )
     monkeypatch.setenv("PLANWRITER_LIBRARY", str(tmp_path))
     plan = new_plan(str(FIXTURES / "parent.toml"), str(FIXTURES / "district.toml"))
-    assert plan.items[0].text == ("Căn cứ Chương trình hành động số 63-CTr/TU, Ban Thường vụ Huyện ủy "
-                                  "ban hành kế hoạch như sau:")
+    assert plan.items[0].text == (
+        "Căn cứ Chương trình hành động số 63-CTr/TU, Ban Thường vụ Huyện ủy "
+        "ban hành kế hoạch như sau:"
+    )
 
 
-def test_a_broken_office_template_stops_drafting_with_its_place(tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_office_template_stops_drafting_with_its_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "boilerplate").mkdir()
-    (tmp_path / "boilerplate" / "muc-dich.j2").write_text("Cụ thể hóa\n{{ cycler.__init__.__globals__.os }}",
-                                                         encoding="utf-8")
+    (tmp_path / "boilerplate" / "muc-dich.j2").write_text(
+        "Cụ thể hóa\n{{ cycler.__init__.__globals__.os }}", encoding="utf-8"
+    )
     monkeypatch.setenv("PLANWRITER_LIBRARY", str(tmp_path))
     with pytest.raises(TemplateError) as info:
         new_plan(str(FIXTURES / "parent.toml"), str(FIXTURES / "district.toml"))

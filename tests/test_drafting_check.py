@@ -62,8 +62,15 @@ def test_a_parent_item_not_accounted_for_is_an_error() -> None:
     plan = draft()
     remove(plan, "mt-ky-nang-so")
     [f] = check_plan(plan, parent(), localizer=localizer())
-    assert (f.severity, f.code, f.item_id, f.label) == ("error", "missing", "mt-ky-nang-so", "II.1. ý 2")
-    assert f.message.startswith("mục II.1. ý 2 (mt-ky-nang-so) của 63-CTr/TU chưa có trong kế hoạch")
+    assert (f.severity, f.code, f.item_id, f.label) == (
+        "error",
+        "missing",
+        "mt-ky-nang-so",
+        "II.1. ý 2",
+    )
+    assert f.message.startswith(
+        "mục II.1. ý 2 (mt-ky-nang-so) của 63-CTr/TU chưa có trong kế hoạch"
+    )
 
 
 def test_dropping_a_section_accounts_for_what_it_holds() -> None:
@@ -84,7 +91,12 @@ def test_a_lower_target_is_an_error() -> None:
     plan = draft()
     item(plan, "mt-5g").indicators[0].value = 30
     [f] = check_plan(plan, parent(), localizer=localizer())
-    assert (f.severity, f.code, f.item_id, f.label) == ("error", "weaker-target", "mt-5g", "II.1. ý 1")
+    assert (f.severity, f.code, f.item_id, f.label) == (
+        "error",
+        "weaker-target",
+        "mt-5g",
+        "II.1. ý 1",
+    )
     assert "tối thiểu 30% thấp hơn cấp trên (tối thiểu 45%)" in f.message
 
 
@@ -109,8 +121,10 @@ def test_a_task_without_lead_or_deadline_is_a_warning() -> None:
     plan = draft()
     item(plan, "nv-ke-hoach").lead = ""
     item(plan, "nv-bao-cao").deadline = " "
-    assert findings(plan) == [("warning", "nv-ke-hoach", "II.2. ý 1", "task-no-lead"),
-                              ("warning", "nv-bao-cao", "II.2. ý 2", "task-no-deadline")]
+    assert findings(plan) == [
+        ("warning", "nv-ke-hoach", "II.2. ý 1", "task-no-lead"),
+        ("warning", "nv-bao-cao", "II.2. ý 2", "task-no-deadline"),
+    ]
 
 
 def test_an_inherited_unlocalized_word_is_a_warning_but_the_units_own_is_not() -> None:
@@ -118,10 +132,11 @@ def test_an_inherited_unlocalized_word_is_a_warning_but_the_units_own_is_not() -
     item(plan, "mt-5g").text = "Tỷ lệ phủ sóng 5G trên địa bàn tỉnh đạt tối thiểu 45%."
     [f] = check_plan(plan, parent(), localizer=localizer())
     assert (f.severity, f.code, f.item_id) == ("warning", "unlocalized", "mt-5g")
-    assert "\"trên địa bàn tỉnh\"" in f.message
+    assert '"trên địa bàn tỉnh"' in f.message
     # The district's own words about the province are legitimate.
-    item(plan, "mt-5g").text = ("Tỷ lệ phủ sóng 5G trên địa bàn huyện đạt tối thiểu 45%, "
-                                "đạt mức khá trong tỉnh.")
+    item(plan, "mt-5g").text = (
+        "Tỷ lệ phủ sóng 5G trên địa bàn huyện đạt tối thiểu 45%, đạt mức khá trong tỉnh."
+    )
     assert findings(plan) == []
 
 
@@ -129,8 +144,10 @@ def test_number_and_date_are_needed_before_export() -> None:
     plan = draft()
     plan.meta.number, plan.meta.date = "", None
     assert findings(plan) == [("warning", None, "", "no-number"), ("warning", None, "", "no-date")]
-    assert findings(plan, for_export=True) == [("error", None, "", "no-number"),
-                                               ("error", None, "", "no-date")]
+    assert findings(plan, for_export=True) == [
+        ("error", None, "", "no-number"),
+        ("error", None, "", "no-date"),
+    ]
 
 
 def test_a_plan_without_parent_checks_what_it_can() -> None:
@@ -145,24 +162,40 @@ def exactly_three(plan: Plan, source: Plan) -> set[tuple[str, str]]:
     """Delete one adopted leaf item, lower one target, drop another item without a reason;
     return the (code, item id) each should be reported as."""
     kept = (Disposition.ADOPTED, Disposition.ADAPTED)
-    leaves = [i for i, _, _ in plan.walk() if not i.children and len(i.origin) == 1
-              and not i.indicators and i.disposition in kept]
+    leaves = [
+        i
+        for i, _, _ in plan.walk()
+        if not i.children and len(i.origin) == 1 and not i.indicators and i.disposition in kept
+    ]
     theirs = {ind.id for _, ind in source.indicators()}
-    lowered = next(i for i, _, _ in plan.walk()
-                   if not i.dropped and i.indicators and i.indicators[0].id in theirs)
+    lowered = next(
+        i
+        for i, _, _ in plan.walk()
+        if not i.dropped and i.indicators and i.indicators[0].id in theirs
+    )
     target = lowered.indicators[0]
     target.value = target.value - 1 if target.direction is Direction.UP else target.value + 1
     deleted, dropped = leaves[0], leaves[-1]
     remove(plan, deleted.id)
     dropped.disposition, dropped.reason = Disposition.DROPPED, ""
-    return {("missing", deleted.origin[0]), ("weaker-target", lowered.id),
-            ("drop-no-reason", dropped.id)}
+    return {
+        ("missing", deleted.origin[0]),
+        ("weaker-target", lowered.id),
+        ("drop-no-reason", dropped.id),
+    }
 
 
 def planwriter(*args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "planwriter", *args], capture_output=True,
-                          text=True, encoding="utf-8", cwd=ROOT, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "planwriter", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
 
 
 def test_cli_exit_status_and_exactly_three_errors(tmp_path: Path) -> None:
@@ -190,7 +223,9 @@ EXAMPLE = ROOT / "examples" / "363-KH-HU.toml"
 
 
 @pytest.mark.skipif(not EXAMPLE.exists(), reason="examples/363-KH-HU.toml not merged yet")
-def test_the_bundled_example_passes_and_its_damaged_copy_fails_with_exactly_three(tmp_path: Path) -> None:
+def test_the_bundled_example_passes_and_its_damaged_copy_fails_with_exactly_three(
+    tmp_path: Path,
+) -> None:
     ok = planwriter("check", str(EXAMPLE))
     assert ok.returncode == 0, ok.stdout + ok.stderr
     plan_file = load(EXAMPLE)

@@ -210,12 +210,12 @@ def test_seed_figures_and_urls_are_kept(plan: Plan) -> None:
 
 
 def test_template_covers_the_seed(plan: Plan, vocabulary: set[str]) -> None:
-    """≥ 90% of the seed's words (folded, real syllables, length ≥ 3) are in the template,
-    counted with their repetitions."""
+    """≥ 95% of the seed's words (folded, real syllables, length ≥ 3) are in the template,
+    counted with their repetitions (a missing paragraph of 6. brings it to 94%)."""
     seed = collections.Counter(seed_words(vocabulary, "thue hien nghi quyet", None))
     have = collections.Counter(words(plan_text(plan)))
     covered = sum(min(n, have[w]) for w, n in seed.items()) / sum(seed.values())
-    assert covered >= 0.9, f"only {covered:.1%} of the seed's words are in the template"
+    assert covered >= 0.95, f"only {covered:.1%} of the seed's words are in the template"
 
 
 def longest_gap(seed: list[str], text: str, vocabulary: set[str]) -> tuple[int, str]:

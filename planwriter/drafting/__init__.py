@@ -18,6 +18,7 @@ from planwriter import library
 from planwriter.drafting import boilerplate
 from planwriter.drafting.cite import body_name, citation, issuer, short_date, type_name
 from planwriter.drafting.localize import Localizer
+from planwriter.errors import PlanwriterError
 from planwriter.model import Disposition, Item, Kind, Meta, ParentRef, Plan
 from planwriter.profile import Profile, load_profile
 
@@ -55,7 +56,10 @@ def profile_for(plan: Plan, path: Path | None = None) -> Profile | None:
     if plan.meta.profile:
         return load_profile_ref(plan.meta.profile, path)
     for key, candidate in library.profiles().items():
-        profile = load_profile(candidate, key)
+        try:
+            profile = load_profile(candidate, key)
+        except PlanwriterError:
+            continue  # a broken profile elsewhere in the library is not this plan's
         if profile.issuing_body == plan.meta.issuing_body and profile.family is plan.meta.family:
             return profile
     return None

@@ -16,7 +16,7 @@ def compare(child: Plan, parent: Plan) -> PlanDiff:
     p_side = side(parent, include_dropped=False)
     c_side = side(child, include_dropped=True)
     links = align(p_side, c_side)
-    changes = _changes(p_side, c_side, links, labels(parent), labels(child))
+    changes = _changes(p_side, c_side, links, places(parent), places(child))
     rows = list(indicator_rows(child, parent))
     return PlanDiff(child, parent, changes, rows, summarize(changes, rows))
 
@@ -65,6 +65,18 @@ def _changes(ps: Side, cs: Side, links: Links, p_labels: dict[str, str],
     for change in out:
         if change.status is Status.ADAPTED and change.parent and change.child:
             change.similarity = _ratio(change)
+    return out
+
+
+def places(plan: Plan) -> dict[str, str]:
+    """Each shown item's label with its enclosing sections': "II. › 1. › -" (a bare "-" or a
+    paragraph's empty label would not tell a reviewer where the item is)."""
+    own = labels(plan)
+    out: dict[str, str] = {}
+    for item, parent, _ in plan.walk(include_dropped=False):
+        stem = out.get(parent.id, "") if parent is not None else ""
+        label = own.get(item.id, "")
+        out[item.id] = f"{stem} › {label}" if stem and label else (label or stem)
     return out
 
 

@@ -1,0 +1,127 @@
+"""``--redline``: the child plan as a .docx whose differences from the parent are Word
+tracked changes. Accepting them all gives the child's text, rejecting them all the
+parent's: an adapted item is one paragraph with its deleted and inserted words, a dropped
+item a deleted paragraph, an added item an inserted one; a moved item is deleted where it
+stood and inserted where it now is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planwriter.diff.docxbase import Tracker, new_document
+from planwriter.diff.model import ItemChange, PlanDiff, Relation, Status
+from planwriter.diff.words import word_diff
+from planwriter.fsutil import atomic_write_with
+from planwriter.model import Item, Kind, Plan
+from planwriter.numbering import labels
+from planwriter.render import item_line
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+
+@dataclass
+class Entry:
+    """One paragraph of the redline: the parent's line, the child's, or both."""
+
+    old: str | None
+    new: str | None
+    section_depth: int | None  # a heading's depth among sections, None for body text
+    parent_pos: int | None = None
+
+
+def _section_depths(plan: Plan) -> dict[str, int]:
+    out: dict[str, int] = {}
+
+    def visit(items: list[Item], depth: int) -> None:
+        for item in items:
+            if item.kind is Kind.SECTION:
+                out[item.id] = depth
+                visit(item.children, depth + 1)
+            else:
+                visit(item.children, depth)
+
+    visit(plan.items, 0)
+    return out
+
+
+def entries(diff: PlanDiff) -> list[Entry]:
+    """The paragraphs in order (see the module docstring)."""
+    p_labels, c_labels = labels(diff.parent), labels(diff.child)
+    p_depth, c_depth = _section_depths(diff.parent), _section_depths(diff.child)
+
+    def old(change: ItemChange) -> Entry:
+        assert change.parent is not None
+        line = item_line(change.parent, p_labels.get(change.parent.id, ""))
+        return Entry(line, None, p_depth.get(change.parent.id), change.parent_pos)
+
+    def new(change: ItemChange) -> Entry:
+        assert change.child is not None
+        return Entry(None, item_line(change.child, c_labels.get(change.child.id, "")),
+                     c_depth.get(change.child.id))
+
+    out: list[Entry] = []
+    displaced: list[Entry] = []  # parent lines of moved items, to put back where they stood
+    seen_split: set[str] = set()
+    for change in diff.changes:
+        if change.status is Status.DROPPED:
+            out.append(old(change))
+        elif change.status is Status.ADDED:
+            out.append(new(change))
+        elif change.moved:
+            if change.relation is not Relation.SPLIT or change.parent.id not in seen_split:  # type: ignore[union-attr]
+                displaced.append(old(change))
+            out.append(new(change))
+        elif change.relation is Relation.SPLIT and change.parent is not None and change.parent.id in seen_split:
+            out.append(new(change))  # the split's later parts are new paragraphs
+        elif change.relation is Relation.MERGE and out and out[-1].new is not None and \
+                change.child is not None and out[-1].new == new(change).new:
+            out.insert(len(out) - 1, old(change))  # a merged-in parent item: deleted before it
+        else:
+            pair = new(change)
+            pair.old, pair.parent_pos = old(change).old, change.parent_pos
+            out.append(pair)
+        if change.relation is Relation.SPLIT and change.parent is not None:
+            seen_split.add(change.parent.id)
+    for entry in sorted(displaced, key=lambda e: e.parent_pos or 0):
+        at = 0
+        for index, other in enumerate(out):
+            if other.parent_pos is not None and other.parent_pos < (entry.parent_pos or 0):
+                at = index + 1
+        out.insert(at, entry)
+    return out
+
+
+def build(diff: PlanDiff, date: dt.datetime | None = None) -> Document:
+    """The redline as a python-docx Document."""
+    document = new_document()
+    tracker = Tracker(date)
+    for entry in entries(diff):
+        depth = entry.section_depth
+        style = f"Heading {min(depth + 1, 4)}" if depth is not None else "Body Text"
+        paragraph = document.add_paragraph(style=style)
+        bold = depth is not None
+        if entry.new is None:
+            tracker.mark_paragraph(paragraph, "del")
+            tracker.run(paragraph, entry.old or "", "del", bold)
+        elif entry.old is None:
+            tracker.mark_paragraph(paragraph, "ins")
+            tracker.run(paragraph, entry.new, "ins", bold)
+        else:
+            for op in word_diff(entry.old, entry.new):
+                if op.op == "equal":
+                    tracker.run(paragraph, op.new, "", bold)
+                    continue
+                tracker.run(paragraph, op.old, "del", bold)
+                tracker.run(paragraph, op.new, "ins", bold)
+    return document
+
+
+def write_redline(diff: PlanDiff, path: Path, date: dt.datetime | None = None) -> Path:
+    """Write the redline .docx atomically; return its path."""
+    document = build(diff, date)
+    atomic_write_with(path, lambda tmp: document.save(str(tmp)))
+    return path

@@ -1,0 +1,146 @@
+"""The comparison on the terminal (rich): the counts first, then every item, unified (one
+line with deletions struck through and insertions underlined) or side by side."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from planwriter.diff.model import ItemChange, PlanDiff, Relation, Status, Summary, WordOp
+from planwriter.indicators import Change
+from planwriter.render import item_line
+
+STATUS_NAMES = {Status.KEPT: "giữ nguyên", Status.ADAPTED: "điều chỉnh",
+                Status.DROPPED: "bỏ", Status.ADDED: "bổ sung"}
+STATUS_STYLES = {Status.KEPT: "dim", Status.ADAPTED: "yellow", Status.DROPPED: "red",
+                 Status.ADDED: "green"}
+CHANGE_NAMES = {Change.RAISED: "nâng", Change.KEPT: "giữ", Change.LOWERED: "hạ",
+                Change.DROPPED: "bỏ", Change.ADDED: "thêm"}
+DELETED = "red strike"
+INSERTED = "green underline"
+
+
+def summary_line(s: Summary) -> str:
+    """ "Mục: giữ nguyên 12 · điều chỉnh 5 · … — Chỉ tiêu: nâng 2 · …" """
+    items = (f"Mục: giữ nguyên {s.kept} · điều chỉnh {s.adapted} · bỏ {s.dropped} · "
+             f"bổ sung {s.added} · di chuyển {s.moved}")
+    if s.split or s.merged:
+        items += f" (tách {s.split} · gộp {s.merged})"
+    targets = (f"Chỉ tiêu: nâng {s.targets_raised} · giữ {s.targets_kept} · hạ {s.targets_lowered}"
+               f" · bỏ {s.targets_dropped} · thêm {s.targets_added}")
+    return f"{items} — {targets}"
+
+
+def heading(diff: PlanDiff) -> str:
+    child, parent = diff.child.meta, diff.parent.meta
+    return (f"So sánh {child.type_name.capitalize()} {child.symbol()} ({child.issuing_body}) "
+            f"với {parent.type_name.capitalize()} {parent.symbol()} ({parent.issuing_body})")
+
+
+def status_text(change: ItemChange) -> str:
+    """ "điều chỉnh, di chuyển, tách" — what happened to an item, in words."""
+    parts = [STATUS_NAMES[change.status]]
+    if change.moved:
+        parts.append("di chuyển")
+    if change.relation is Relation.SPLIT:
+        parts.append("tách")
+    elif change.relation is Relation.MERGE:
+        parts.append("gộp")
+    return ", ".join(parts)
+
+
+def where(change: ItemChange) -> str:
+    """The item's place in both plans: "II. › 1. › - → II. › 2. › -"."""
+    old = change.parent_label or "∅" if change.parent is not None else ""
+    new = change.child_label or "∅" if change.child is not None and change.status is not Status.DROPPED else ""
+    if old and new:
+        return old if old == new else f"{old} → {new}"
+    return old or new
+
+
+def marked(ops: list[WordOp], side: str = "both", brackets: bool = False) -> Text:
+    """The word changes as rich text: ``side`` "old" shows deletions only, "new" insertions.
+    ``brackets`` adds git's [-deleted-]{+inserted+} marks for output without colour."""
+    out = Text()
+    for op in ops:
+        if op.op == "equal":
+            out.append(op.new)
+            continue
+        if op.old and side in ("both", "old"):
+            out.append(f"[-{op.old}-]" if brackets else op.old, style=DELETED)
+        if op.new and side in ("both", "new"):
+            out.append(f"{{+{op.new}+}}" if brackets else op.new, style=INSERTED)
+    return out
+
+
+def _body(change: ItemChange, side: str, brackets: bool = False) -> Text:
+    if change.status is Status.ADAPTED:
+        return marked(change.words, side, brackets)
+    if change.status is Status.DROPPED and change.parent is not None:
+        text = Text(item_line(change.parent, ""), style=DELETED if side != "new" else "dim")
+        return text if side != "new" else Text("")
+    if change.status is Status.ADDED and change.child is not None:
+        return Text(item_line(change.child, ""), style=INSERTED) if side != "old" else Text("")
+    item = change.child or change.parent
+    return Text(item_line(item, "") if item is not None else "")
+
+
+def _note(change: ItemChange) -> str:
+    if change.status is Status.DROPPED:
+        return f"Lý do: {change.reason}" if change.reason else "Không nêu lý do bỏ."
+    if change.relation is Relation.SPLIT:
+        return "Tách cùng: " + ", ".join(change.group)
+    if change.relation is Relation.MERGE:
+        return "Gộp cùng: " + ", ".join(change.group)
+    return ""
+
+
+def render(diff: PlanDiff, console: Console, *, side_by_side: bool = False,
+           changed_only: bool = False) -> None:
+    """Print the whole comparison: heading, counts, indicator table, items."""
+    console.print(Text(heading(diff), style="bold"))
+    console.print(summary_line(diff.summary))
+    console.print()
+    render_indicators(diff, console)
+    changes = [c for c in diff.changes if c.changed or not changed_only]
+    if side_by_side:
+        table = Table(show_lines=True, expand=True)
+        table.add_column(diff.parent.meta.symbol(), ratio=1)
+        table.add_column(diff.child.meta.symbol(), ratio=1)
+        for change in changes:
+            head = Text(f"{where(change)} [{status_text(change)}]\n", style=STATUS_STYLES[change.status])
+            note = _note(change)
+            left = head + _body(change, "old")
+            right = _body(change, "new") + (Text(f"\n{note}", style="italic") if note else Text())
+            table.add_row(left, right)
+        console.print(table)
+        return
+    for change in changes:
+        console.print(Text(f"{where(change)} [{status_text(change)}]",
+                           style=STATUS_STYLES[change.status] + " bold"))
+        console.print(_body(change, "both", brackets=console.color_system is None))
+        note = _note(change)
+        if note:
+            console.print(Text(note, style="italic"))
+        console.print()
+
+
+def render_indicators(diff: PlanDiff, console: Console) -> None:
+    """The indicator table: every measured target, parent → child."""
+    if not diff.indicators:
+        return
+    table = Table(title="Chỉ tiêu", expand=True)
+    table.add_column("Chỉ tiêu", ratio=3)
+    table.add_column(diff.parent.meta.symbol(), ratio=1)
+    table.add_column(diff.child.meta.symbol(), ratio=1)
+    table.add_column("Thay đổi")
+    for row in diff.indicators:
+        ind = row.child or row.parent
+        name = ind.name if ind is not None else row.indicator_id
+        old = f"{row.parent.comparator} {row.parent.figure()}" if row.parent else "—"
+        new = f"{row.child.comparator} {row.child.figure()}" if row.child and row.change is not Change.DROPPED else "—"
+        style = {Change.RAISED: "green", Change.LOWERED: "red bold", Change.DROPPED: "red"}.get(row.change, "")
+        table.add_row(name, old, new, Text(CHANGE_NAMES[row.change], style=style))
+    console.print(table)
+    console.print()

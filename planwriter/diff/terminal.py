@@ -86,13 +86,14 @@ def _body(change: ItemChange, side: str, brackets: bool = False) -> Text:
     return Text(item_line(item, "") if item is not None else "")
 
 
-def _note(change: ItemChange) -> str:
+def note(change: ItemChange) -> str:
+    """The remark under an item: a dropped item's reason, a split or a merge."""
     if change.status is Status.DROPPED:
         return f"Lý do: {change.reason}" if change.reason else "Không nêu lý do bỏ."
     if change.relation is Relation.SPLIT:
-        return "Tách cùng: " + ", ".join(change.group)
+        return f"Một mục của văn bản cấp trên được tách thành {len(change.group) + 1} mục."
     if change.relation is Relation.MERGE:
-        return "Gộp cùng: " + ", ".join(change.group)
+        return f"{len(change.group) + 1} mục của văn bản cấp trên được gộp thành một mục."
     return ""
 
 
@@ -110,9 +111,9 @@ def render(diff: PlanDiff, console: Console, *, side_by_side: bool = False,
         table.add_column(diff.child.meta.symbol(), ratio=1)
         for change in changes:
             head = Text(f"{where(change)} [{status_text(change)}]\n", style=STATUS_STYLES[change.status])
-            note = _note(change)
+            remark = note(change)
             left = head + _body(change, "old")
-            right = _body(change, "new") + (Text(f"\n{note}", style="italic") if note else Text())
+            right = _body(change, "new") + (Text(f"\n{remark}", style="italic") if remark else Text())
             table.add_row(left, right)
         console.print(table)
         return
@@ -120,9 +121,9 @@ def render(diff: PlanDiff, console: Console, *, side_by_side: bool = False,
         console.print(Text(f"{where(change)} [{status_text(change)}]",
                            style=STATUS_STYLES[change.status] + " bold"))
         console.print(_body(change, "both", brackets=console.color_system is None))
-        note = _note(change)
-        if note:
-            console.print(Text(note, style="italic"))
+        remark = note(change)
+        if remark:
+            console.print(Text(remark, style="italic"))
         console.print()
 
 

@@ -8,7 +8,8 @@ merge (an item whose words are mostly inside an already aligned one)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planwriter.diff.model import Basis
@@ -18,8 +19,10 @@ from planwriter.text import fold, words
 
 SIMILAR = 0.5  # Dice coefficient of word sets above which two items are the same item
 CONTAINED = 0.75  # share of an item's words found in another for a split or merge part
+NEW_WORDS = 0.3  # share of a part's words its container has and the container's pair lacks
 RARE_WORDS = 8  # candidate generation looks up each item's rarest words only
-MAX_POSTING = 200  # a word in more items than this says nothing about which item it is
+MAX_POSTING = 256  # a word in more items than this says nothing about which item it is
+MAX_CANDIDATES = 8  # only the items sharing most rare words are scored
 
 
 @dataclass
@@ -103,17 +106,20 @@ def align(parent: Side, child: Side) -> Links:
 
 def _exact(parent: Side, child: Side, free_p: list[int], free_c: list[int],
            links: Links) -> tuple[list[int], list[int]]:
-    table: dict[str, list[int]] = defaultdict(list)
-    for p in reversed(free_p):
-        table[fold(parent.text[p])].append(p)
-    left_c = []
-    for c in free_c:
-        stack = table.get(fold(child.text[c]))
-        if stack:
-            links.add(stack.pop(), c, Basis.EXACT)
-        else:
-            left_c.append(c)
-    return [p for p in free_p if p not in links.by_parent], left_c
+    # Identical text first (no folding needed: most items are), then folded text.
+    for key in (str, fold):
+        table: dict[str, list[int]] = defaultdict(list)
+        for p in reversed(free_p):
+            table[key(parent.text[p])].append(p)
+        left_c = []
+        for c in free_c:
+            stack = table.get(key(child.text[c]))
+            if stack:
+                links.add(stack.pop(), c, Basis.EXACT)
+            else:
+                left_c.append(c)
+        free_p, free_c = [p for p in free_p if p not in links.by_parent], left_c
+    return free_p, free_c
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -122,13 +128,14 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b))
 
 
-def _candidates(index: dict[str, list[int]], query: frozenset[str]) -> set[int]:
+def _candidates(index: dict[str, list[int]], query: frozenset[str]) -> list[int]:
+    """The items sharing most of the query's rarest words (at most MAX_CANDIDATES)."""
     ranked = sorted((len(index[w]), w) for w in query if w in index)
-    found: set[int] = set()
+    hits: Counter[int] = Counter()
     for size, word in ranked[:RARE_WORDS]:
         if size <= MAX_POSTING:
-            found.update(index[word])
-    return found
+            hits.update(index[word])
+    return [i for i, _ in hits.most_common(MAX_CANDIDATES)]
 
 
 def _index(side_: Side, members: list[int]) -> dict[str, list[int]]:
@@ -173,7 +180,8 @@ def _parts(parent: Side, child: Side, free_p: list[int], free_c: list[int], link
         pool = sorted({p for p, _ in similar} | set(free_p))
         index = _index(parent, pool)
         for c in free_c:
-            best = _best_container(child.words(c), index, parent)
+            best = _best_container(child.words(c), index, parent,
+                                   lambda p: [child.words(x) for x in links.by_parent.get(p, [])])
             if best is not None:
                 links.add(best, c, Basis.SIMILAR)
     if free_p:
@@ -182,17 +190,25 @@ def _parts(parent: Side, child: Side, free_p: list[int], free_c: list[int], link
         for p in free_p:
             if p in links.by_parent:
                 continue
-            best = _best_container(parent.words(p), index, child)
+            best = _best_container(parent.words(p), index, child,
+                                   lambda c: [parent.words(x) for x in links.by_child.get(c, [])])
             if best is not None:
                 links.add(p, best, Basis.SIMILAR)
 
 
-def _best_container(part: frozenset[str], index: dict[str, list[int]], other: Side) -> int | None:
+def _best_container(part: frozenset[str], index: dict[str, list[int]], other: Side,
+                    partners: Callable[[int], list[frozenset[str]]]) -> int | None:
+    """The item that holds most of ``part``'s words, provided ``part`` also brings words the
+    container has and its aligned partners lack (else it is a repeat, not a part)."""
     if len(part) < 3:
         return None
     best, best_score = None, CONTAINED
     for candidate in sorted(_candidates(index, part)):
-        score = _contained(part, other.words(candidate))
-        if score >= best_score:
+        whole = other.words(candidate)
+        score = _contained(part, whole)
+        if score < best_score:
+            continue
+        missing = whole.difference(*partners(candidate))
+        if len(part & missing) >= NEW_WORDS * len(part):
             best, best_score = candidate, score
     return best

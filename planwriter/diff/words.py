@@ -15,11 +15,24 @@ def word_diff(old: str, new: str) -> list[WordOp]:
     if old == new:
         return [WordOp("equal", old, new)] if old else []
     a, b = tokens(old), tokens(new)
-    # autojunk off: in a long item the common syllables ("của", "và") are not junk.
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    # The common head and tail are most of an edited item: keep them out of the matcher,
+    # whose cost grows with the square of what it is given.
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
     raw: list[WordOp] = []
+    if head:
+        raw.append(WordOp("equal", "".join(a[:head]), "".join(b[:head])))
+    # autojunk off: in a long item the common syllables ("của", "và") are not junk.
+    mid_a, mid_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    matcher = SequenceMatcher(None, mid_a, mid_b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        raw.append(WordOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2])))
+        raw.append(WordOp(tag, "".join(mid_a[i1:i2]), "".join(mid_b[j1:j2])))
+    if tail:
+        raw.append(WordOp("equal", "".join(a[len(a) - tail:]), "".join(b[len(b) - tail:])))
     return _absorb_spaces(raw)
 
 

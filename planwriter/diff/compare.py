@@ -41,6 +41,7 @@ def _changes(ps: Side, cs: Side, links: Links, p_labels: dict[str, str],
         pi = ps.items[p]
         return ItemChange(Status.DROPPED, pi, cs.items[record] if record is not None else None,
                           p_labels.get(pi.id, ""), "", ps.under[p], None, p, record,
+                          basis=Basis.ORIGIN if record is not None else Basis.NONE,
                           reason=cs.reasons[record] if record is not None else "")
 
     # Parent items nobody took, placed after the nearest earlier parent item that is aligned.

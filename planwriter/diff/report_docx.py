@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from planwriter.diff.docxbase import new_document
 from planwriter.diff.model import ItemChange, PlanDiff, Status
-from planwriter.diff.terminal import CHANGE_NAMES, heading, note, status_text, summary_line, where
+from planwriter.diff.terminal import CHANGE_NAMES, heading, note, status_text, summary_lines, where
 from planwriter.fsutil import atomic_write_with
 from planwriter.indicators import Change
 from planwriter.render import item_line
@@ -80,7 +80,7 @@ def build(diff: PlanDiff) -> Document:
     _run(legend, "gạch chân, màu xanh", inserted=True)
     _run(legend, ".")
     document.add_paragraph().add_run("I. TỔNG HỢP").bold = True
-    items, targets = summary_line(diff.summary).split(" — ")
+    items, targets = summary_lines(diff.summary)
     document.add_paragraph(items + ".")
     document.add_paragraph(targets + ".")
     if diff.indicators:

@@ -21,15 +21,15 @@ DELETED = "red strike"
 INSERTED = "green underline"
 
 
-def summary_line(s: Summary) -> str:
-    """ "Mục: giữ nguyên 12 · điều chỉnh 5 · … — Chỉ tiêu: nâng 2 · …" """
+def summary_lines(s: Summary) -> tuple[str, str]:
+    """ "Mục: giữ nguyên 12 · điều chỉnh 5 · …" and "Chỉ tiêu: nâng 2 · …" """
     items = (f"Mục: giữ nguyên {s.kept} · điều chỉnh {s.adapted} · bỏ {s.dropped} · "
              f"bổ sung {s.added} · di chuyển {s.moved}")
     if s.split or s.merged:
         items += f" (tách {s.split} · gộp {s.merged})"
     targets = (f"Chỉ tiêu: nâng {s.targets_raised} · giữ {s.targets_kept} · hạ {s.targets_lowered}"
                f" · bỏ {s.targets_dropped} · thêm {s.targets_added}")
-    return f"{items} — {targets}"
+    return items, targets
 
 
 def heading(diff: PlanDiff) -> str:
@@ -101,7 +101,8 @@ def render(diff: PlanDiff, console: Console, *, side_by_side: bool = False,
            changed_only: bool = False) -> None:
     """Print the whole comparison: heading, counts, indicator table, items."""
     console.print(Text(heading(diff), style="bold"))
-    console.print(summary_line(diff.summary))
+    for line in summary_lines(diff.summary):
+        console.print(line)
     console.print()
     render_indicators(diff, console)
     changes = [c for c in diff.changes if c.changed or not changed_only]

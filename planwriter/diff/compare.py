@@ -57,7 +57,7 @@ def _changes(ps: Side, cs: Side, links: Links, p_labels: dict[str, str],
         if cs.dropped[c]:
             out += [dropped(p, c) for p, rec in links.gone.items() if rec == c and p not in links.by_parent]
         elif c in links.by_child:
-            out += [pair(p, c, links.pairs[(p, c)]) for p in links.by_child[c]]
+            out += [pair(p, c, links.pairs[(p, c)]) for p in sorted(links.by_child[c])]
         else:
             ci = cs.items[c]
             out.append(ItemChange(Status.ADDED, None, ci, "", c_labels.get(ci.id, ""),

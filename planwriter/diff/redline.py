@@ -66,6 +66,7 @@ def entries(diff: PlanDiff) -> list[Entry]:
     out: list[Entry] = []
     displaced: list[Entry] = []  # parent lines of moved items, to put back where they stood
     seen_split: set[str] = set()
+    seen_merge: set[str] = set()
     for change in diff.changes:
         if change.status is Status.DROPPED:
             out.append(old(change))
@@ -77,15 +78,16 @@ def entries(diff: PlanDiff) -> list[Entry]:
             out.append(new(change))
         elif change.relation is Relation.SPLIT and change.parent is not None and change.parent.id in seen_split:
             out.append(new(change))  # the split's later parts are new paragraphs
-        elif change.relation is Relation.MERGE and out and out[-1].new is not None and \
-                change.child is not None and out[-1].new == new(change).new:
-            out.insert(len(out) - 1, old(change))  # a merged-in parent item: deleted before it
+        elif change.relation is Relation.MERGE and change.child is not None and change.child.id in seen_merge:
+            out.append(old(change))  # the merge's later parent items: deleted after it
         else:
             pair = new(change)
             pair.old, pair.parent_pos = old(change).old, change.parent_pos
             out.append(pair)
         if change.relation is Relation.SPLIT and change.parent is not None:
             seen_split.add(change.parent.id)
+        if change.relation is Relation.MERGE and change.child is not None:
+            seen_merge.add(change.child.id)
     for entry in sorted(displaced, key=lambda e: e.parent_pos or 0):
         at = 0
         for index, other in enumerate(out):

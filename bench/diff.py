@@ -28,7 +28,7 @@ def _sentence(rng: random.Random, vocab: list[str]) -> str:
     parts = []
     for _ in range(rng.randint(2, 4)):
         start = rng.randrange(len(vocab) - 12)
-        parts.append(" ".join(vocab[start:start + rng.randint(4, 10)]))
+        parts.append(" ".join(vocab[start : start + rng.randint(4, 10)]))
     text = ", ".join(parts)
     if rng.random() < 0.3:
         text += f" đạt {rng.randint(10, 99)}% năm {rng.randint(2025, 2035)}"
@@ -43,7 +43,9 @@ def generate(n: int, seed: int = 57) -> tuple[Plan, Plan]:
     sections: list[Item] = []
     for s in range(n // 20):
         section = Item(f"s{s}", Kind.SECTION, title=_sentence(rng, vocab)[:40])
-        section.children = [Item(f"s{s}-{i}", Kind.BULLET, text=_sentence(rng, vocab)) for i in range(19)]
+        section.children = [
+            Item(f"s{s}-{i}", Kind.BULLET, text=_sentence(rng, vocab)) for i in range(19)
+        ]
         sections.append(section)
     parent.items = sections
     child = parent.clone()
@@ -69,7 +71,9 @@ def generate(n: int, seed: int = 57) -> tuple[Plan, Plan]:
     for _ in range(n // 100):  # moved to another section
         a, b = rng.sample(child.items, 2)
         if a.children:
-            b.children.insert(rng.randrange(len(b.children) + 1), a.children.pop(rng.randrange(len(a.children))))
+            b.children.insert(
+                rng.randrange(len(b.children) + 1), a.children.pop(rng.randrange(len(a.children)))
+            )
     for section in child.items:
         section.id = f"c-{section.id}"
     return parent, child
@@ -105,18 +109,25 @@ def run(n: int) -> tuple[float, float]:
         new.write_text("\n".join(body_lines(child)) + "\n", encoding="utf-8")
 
         def git() -> None:
-            subprocess.run(["git", "diff", "--no-index", "--word-diff", str(old), str(new)],
-                           stdout=subprocess.DEVNULL, check=False)
+            subprocess.run(
+                ["git", "diff", "--no-index", "--word-diff", str(old), str(new)],
+                stdout=subprocess.DEVNULL,
+                check=False,
+            )
 
         ours_s, git_s = _time(ours), _time(git)
     diff = compare(child, parent)
-    print(f"{n:>6} items: planwriter {ours_s * 1000:8.1f} ms   git word-diff {git_s * 1000:8.1f} ms"
-          f"   ratio {ours_s / git_s:5.2f}×   ({diff.summary})")
+    print(
+        f"{n:>6} items: planwriter {ours_s * 1000:8.1f} ms   git word-diff {git_s * 1000:8.1f} ms"
+        f"   ratio {ours_s / git_s:5.2f}×   ({diff.summary})"
+    )
     return ours_s, git_s
 
 
 def main() -> None:
     small, small_git = run(1000)
     large, large_git = run(10000)
-    print(f"10k/1k growth: planwriter {large / small:.1f}×, git {large_git / small_git:.1f}× (linear: 10×)")
+    print(
+        f"10k/1k growth: planwriter {large / small:.1f}×, git {large_git / small_git:.1f}× (linear: 10×)"
+    )
     print(f"10k items: planwriter / git word-diff = {large / large_git:.2f} (target < 2)")

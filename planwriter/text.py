@@ -14,7 +14,9 @@ def _fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for code in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
         char = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+        )
         if base != char:
             table[code] = base.lower()
     for char, base in (("đ", "d"), ("Đ", "d"), ("ð", "d"), ("Ð", "d")):

@@ -72,8 +72,10 @@ def test_terminal_starts_with_the_counts() -> None:
     text = _rendered()
     lines = text.splitlines()
     # The counts come right after the heading, before the indicator table and the items.
-    assert lines[2:4] == ["Mục: giữ nguyên 9 · điều chỉnh 3 · bỏ 1 · bổ sung 1 · di chuyển 0 (tách 1 · gộp 1)",
-                          "Chỉ tiêu: nâng 1 · giữ 0 · hạ 0 · bỏ 0 · thêm 0"]
+    assert lines[2:4] == [
+        "Mục: giữ nguyên 9 · điều chỉnh 3 · bỏ 1 · bổ sung 1 · di chuyển 0 (tách 1 · gộp 1)",
+        "Chỉ tiêu: nâng 1 · giữ 0 · hạ 0 · bỏ 0 · thêm 0",
+    ]
     assert "Tỷ lệ phủ sóng 5G trên địa bàn [-tỉnh-]{+huyện+} đạt [-tối thiểu 45%-]{+100%+}." in text
     assert "Lý do: Thuộc thẩm quyền của Trung ương." in text
 
@@ -90,7 +92,10 @@ def test_cli_json_report_and_redline(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["diff", str(CHILD), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["summary"]["items"]["dropped"] == 1
     report, redline = tmp_path / "so-sanh.docx", tmp_path / "redline.docx"
-    assert main(["diff", str(CHILD), str(PARENT), "--docx", str(report), "--redline", str(redline)]) == 0
+    assert (
+        main(["diff", str(CHILD), str(PARENT), "--docx", str(report), "--redline", str(redline)])
+        == 0
+    )
     import docx
 
     text = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)

@@ -11,15 +11,30 @@ from planwriter.errors import PlanwriterError
 
 def configure(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument("child", help="the local plan (.toml)")
-    parser.add_argument("parent", nargs="?",
-                        help="the parent plan (.toml or template key); default: the child's [plan.parent] ref")
+    parser.add_argument(
+        "parent",
+        nargs="?",
+        help="the parent plan (.toml or template key); default: the child's [plan.parent] ref",
+    )
     layout = parser.add_mutually_exclusive_group()
-    layout.add_argument("--side-by-side", action="store_true", help="parent and child in two columns")
-    layout.add_argument("--json", action="store_true", help="print JSON (schema: docs/diff-json.md)")
-    parser.add_argument("--changed-only", action="store_true", help="leave out items kept unchanged")
-    parser.add_argument("--docx", metavar="FILE", type=Path, help="write a printable comparison report")
-    parser.add_argument("--redline", metavar="FILE", type=Path,
-                        help="write the child plan as a .docx with tracked changes against the parent")
+    layout.add_argument(
+        "--side-by-side", action="store_true", help="parent and child in two columns"
+    )
+    layout.add_argument(
+        "--json", action="store_true", help="print JSON (schema: docs/diff-json.md)"
+    )
+    parser.add_argument(
+        "--changed-only", action="store_true", help="leave out items kept unchanged"
+    )
+    parser.add_argument(
+        "--docx", metavar="FILE", type=Path, help="write a printable comparison report"
+    )
+    parser.add_argument(
+        "--redline",
+        metavar="FILE",
+        type=Path,
+        help="write the child plan as a .docx with tracked changes against the parent",
+    )
 
 
 def _parent_path(child: Path, given: str | None, ref: str) -> Path:

@@ -91,11 +91,20 @@ def align(parent: Side, child: Side) -> Links:
                 links.gone.setdefault(p, c)
             else:
                 links.add(p, c, Basis.ORIGIN)
-    free_c = [c for c in range(len(child.items))
-              if not child.items[c].origin or (c not in links.by_child and not child.dropped[c]
-                                               and not any(o in parent.pos for o in child.items[c].origin))]
+    free_c = [
+        c
+        for c in range(len(child.items))
+        if not child.items[c].origin
+        or (
+            c not in links.by_child
+            and not child.dropped[c]
+            and not any(o in parent.pos for o in child.items[c].origin)
+        )
+    ]
     free_c = [c for c in free_c if not child.dropped[c]]
-    free_p = [p for p in range(len(parent.items)) if p not in links.by_parent and p not in links.gone]
+    free_p = [
+        p for p in range(len(parent.items)) if p not in links.by_parent and p not in links.gone
+    ]
     free_p, free_c = _exact(parent, child, free_p, free_c, links)
     if free_p and free_c:
         free_p, free_c = _similar(parent, child, free_p, free_c, links)
@@ -104,8 +113,9 @@ def align(parent: Side, child: Side) -> Links:
     return links
 
 
-def _exact(parent: Side, child: Side, free_p: list[int], free_c: list[int],
-           links: Links) -> tuple[list[int], list[int]]:
+def _exact(
+    parent: Side, child: Side, free_p: list[int], free_c: list[int], links: Links
+) -> tuple[list[int], list[int]]:
     # Identical text first (no folding needed: most items are), then folded text.
     for key in (str, fold):
         table: dict[str, list[int]] = defaultdict(list)
@@ -146,8 +156,9 @@ def _index(side_: Side, members: list[int]) -> dict[str, list[int]]:
     return index
 
 
-def _similar(parent: Side, child: Side, free_p: list[int], free_c: list[int],
-             links: Links) -> tuple[list[int], list[int]]:
+def _similar(
+    parent: Side, child: Side, free_p: list[int], free_c: list[int], links: Links
+) -> tuple[list[int], list[int]]:
     index = _index(parent, free_p)
     scored: list[tuple[float, int, int]] = []
     for c in free_c:
@@ -180,8 +191,12 @@ def _parts(parent: Side, child: Side, free_p: list[int], free_c: list[int], link
         pool = sorted({p for p, _ in similar} | set(free_p))
         index = _index(parent, pool)
         for c in free_c:
-            best = _best_container(child.words(c), index, parent,
-                                   lambda p: [child.words(x) for x in links.by_parent.get(p, [])])
+            best = _best_container(
+                child.words(c),
+                index,
+                parent,
+                lambda p: [child.words(x) for x in links.by_parent.get(p, [])],
+            )
             if best is not None:
                 links.add(best, c, Basis.SIMILAR)
     if free_p:
@@ -190,14 +205,22 @@ def _parts(parent: Side, child: Side, free_p: list[int], free_c: list[int], link
         for p in free_p:
             if p in links.by_parent:
                 continue
-            best = _best_container(parent.words(p), index, child,
-                                   lambda c: [parent.words(x) for x in links.by_child.get(c, [])])
+            best = _best_container(
+                parent.words(p),
+                index,
+                child,
+                lambda c: [parent.words(x) for x in links.by_child.get(c, [])],
+            )
             if best is not None:
                 links.add(p, best, Basis.SIMILAR)
 
 
-def _best_container(part: frozenset[str], index: dict[str, list[int]], other: Side,
-                    partners: Callable[[int], list[frozenset[str]]]) -> int | None:
+def _best_container(
+    part: frozenset[str],
+    index: dict[str, list[int]],
+    other: Side,
+    partners: Callable[[int], list[frozenset[str]]],
+) -> int | None:
     """The item that holds most of ``part``'s words, provided ``part`` also brings words the
     container has and its aligned partners lack (else it is a repeat, not a part)."""
     if len(part) < 3:

@@ -21,28 +21,59 @@ def compare(child: Plan, parent: Plan) -> PlanDiff:
     return PlanDiff(child, parent, changes, rows, summarize(changes, rows))
 
 
-def _changes(ps: Side, cs: Side, links: Links, p_labels: dict[str, str],
-             c_labels: dict[str, str]) -> list[ItemChange]:
+def _changes(
+    ps: Side, cs: Side, links: Links, p_labels: dict[str, str], c_labels: dict[str, str]
+) -> list[ItemChange]:
     def pair(p: int, c: int, basis: Basis) -> ItemChange:
         pi, ci = ps.items[p], cs.items[c]
-        relation = (Relation.SPLIT if len(links.by_parent[p]) > 1
-                    else Relation.MERGE if len(links.by_child[c]) > 1 else Relation.ONE)
-        group = ([cs.items[x].id for x in links.by_parent[p] if x != c] if relation is Relation.SPLIT
-                 else [ps.items[x].id for x in links.by_child[c] if x != p] if relation is Relation.MERGE
-                 else [])
+        relation = (
+            Relation.SPLIT
+            if len(links.by_parent[p]) > 1
+            else Relation.MERGE
+            if len(links.by_child[c]) > 1
+            else Relation.ONE
+        )
+        group = (
+            [cs.items[x].id for x in links.by_parent[p] if x != c]
+            if relation is Relation.SPLIT
+            else [ps.items[x].id for x in links.by_child[c] if x != p]
+            if relation is Relation.MERGE
+            else []
+        )
         same = ps.text[p] == cs.text[c]
         return ItemChange(
-            Status.KEPT if same else Status.ADAPTED, pi, ci,
-            p_labels.get(pi.id, ""), c_labels.get(ci.id, ""), ps.under[p], cs.under[c],
-            p, c, _moved(ps, cs, links, p, c), relation, basis,
-            1.0 if same else 0.0, group, word_diff(ps.text[p], cs.text[c]) if not same else [])
+            Status.KEPT if same else Status.ADAPTED,
+            pi,
+            ci,
+            p_labels.get(pi.id, ""),
+            c_labels.get(ci.id, ""),
+            ps.under[p],
+            cs.under[c],
+            p,
+            c,
+            _moved(ps, cs, links, p, c),
+            relation,
+            basis,
+            1.0 if same else 0.0,
+            group,
+            word_diff(ps.text[p], cs.text[c]) if not same else [],
+        )
 
     def dropped(p: int, record: int | None) -> ItemChange:
         pi = ps.items[p]
-        return ItemChange(Status.DROPPED, pi, cs.items[record] if record is not None else None,
-                          p_labels.get(pi.id, ""), "", ps.under[p], None, p, record,
-                          basis=Basis.ORIGIN if record is not None else Basis.NONE,
-                          reason=cs.reasons[record] if record is not None else "")
+        return ItemChange(
+            Status.DROPPED,
+            pi,
+            cs.items[record] if record is not None else None,
+            p_labels.get(pi.id, ""),
+            "",
+            ps.under[p],
+            None,
+            p,
+            record,
+            basis=Basis.ORIGIN if record is not None else Basis.NONE,
+            reason=cs.reasons[record] if record is not None else "",
+        )
 
     # Parent items nobody took, placed after the nearest earlier parent item that is aligned.
     orphans: dict[int | None, list[int]] = {}
@@ -55,13 +86,20 @@ def _changes(ps: Side, cs: Side, links: Links, p_labels: dict[str, str],
     out = [dropped(p, None) for p in orphans.get(None, [])]
     for c in range(len(cs.items)):
         if cs.dropped[c]:
-            out += [dropped(p, c) for p, rec in links.gone.items() if rec == c and p not in links.by_parent]
+            out += [
+                dropped(p, c)
+                for p, rec in links.gone.items()
+                if rec == c and p not in links.by_parent
+            ]
         elif c in links.by_child:
             out += [pair(p, c, links.pairs[(p, c)]) for p in sorted(links.by_child[c])]
         else:
             ci = cs.items[c]
-            out.append(ItemChange(Status.ADDED, None, ci, "", c_labels.get(ci.id, ""),
-                                  None, cs.under[c], None, c))
+            out.append(
+                ItemChange(
+                    Status.ADDED, None, ci, "", c_labels.get(ci.id, ""), None, cs.under[c], None, c
+                )
+            )
         out += [dropped(p, None) for p in orphans.get(c, [])]
     for change in out:
         if change.status is Status.ADAPTED and change.parent and change.child:

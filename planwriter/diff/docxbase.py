@@ -27,7 +27,15 @@ def new_document() -> Document:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
-    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Title", "Body Text"):
+    for name in (
+        "Normal",
+        "Heading 1",
+        "Heading 2",
+        "Heading 3",
+        "Heading 4",
+        "Title",
+        "Body Text",
+    ):
         style: Any = document.styles[name]
         style.font.name = "Times New Roman"
         style.font.size = Pt(14)

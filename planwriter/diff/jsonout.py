@@ -22,11 +22,22 @@ def to_dict(diff: PlanDiff) -> dict[str, Any]:
         "child": _plan(diff.child),
         "parent": _plan(diff.parent),
         "summary": {
-            "items": {"kept": s.kept, "adapted": s.adapted, "dropped": s.dropped,
-                      "added": s.added, "moved": s.moved, "split": s.split, "merged": s.merged},
-            "targets": {"raised": s.targets_raised, "kept": s.targets_kept,
-                        "lowered": s.targets_lowered, "dropped": s.targets_dropped,
-                        "added": s.targets_added},
+            "items": {
+                "kept": s.kept,
+                "adapted": s.adapted,
+                "dropped": s.dropped,
+                "added": s.added,
+                "moved": s.moved,
+                "split": s.split,
+                "merged": s.merged,
+            },
+            "targets": {
+                "raised": s.targets_raised,
+                "kept": s.targets_kept,
+                "lowered": s.targets_lowered,
+                "dropped": s.targets_dropped,
+                "added": s.targets_added,
+            },
         },
         "indicators": [_row(row) for row in diff.indicators],
         "items": [_change(change) for change in diff.changes],
@@ -41,11 +52,16 @@ def to_json(diff: PlanDiff) -> str:
 
 def _plan(plan: Plan) -> dict[str, Any]:
     meta = plan.meta
-    return {"symbol": meta.symbol(), "issuing_body": meta.issuing_body,
-            "date": meta.date.isoformat() if meta.date else None}
+    return {
+        "symbol": meta.symbol(),
+        "issuing_body": meta.issuing_body,
+        "date": meta.date.isoformat() if meta.date else None,
+    }
 
 
-def _side(item_id: str | None, label: str, text: str | None, under: str | None) -> dict[str, Any] | None:
+def _side(
+    item_id: str | None, label: str, text: str | None, under: str | None
+) -> dict[str, Any] | None:
     if item_id is None:
         return None
     return {"id": item_id, "label": label, "text": text, "under": under}
@@ -54,11 +70,13 @@ def _side(item_id: str | None, label: str, text: str | None, under: str | None) 
 def _change(change: ItemChange) -> dict[str, Any]:
     parent = child = None
     if change.parent is not None:
-        parent = _side(change.parent.id, change.parent_label, item_line(change.parent, ""),
-                       change.parent_under)
+        parent = _side(
+            change.parent.id, change.parent_label, item_line(change.parent, ""), change.parent_under
+        )
     if change.child is not None and change.status != "dropped":
-        child = _side(change.child.id, change.child_label, item_line(change.child, ""),
-                      change.child_under)
+        child = _side(
+            change.child.id, change.child_label, item_line(change.child, ""), change.child_under
+        )
     return {
         "status": change.status.value,
         "moved": change.moved,
@@ -76,9 +94,15 @@ def _change(change: ItemChange) -> dict[str, Any]:
 def _indicator(indicator: Indicator | None) -> dict[str, Any] | None:
     if indicator is None:
         return None
-    return {"name": indicator.name, "comparator": indicator.comparator,
-            "value": indicator.value, "unit": indicator.unit, "year": indicator.year,
-            "direction": indicator.direction.value, "figure": indicator.figure()}
+    return {
+        "name": indicator.name,
+        "comparator": indicator.comparator,
+        "value": indicator.value,
+        "unit": indicator.unit,
+        "year": indicator.year,
+        "direction": indicator.direction.value,
+        "figure": indicator.figure(),
+    }
 
 
 def _row(row: IndicatorRow) -> dict[str, Any]:

@@ -60,8 +60,11 @@ def entries(diff: PlanDiff) -> list[Entry]:
 
     def new(change: ItemChange) -> Entry:
         assert change.child is not None
-        return Entry(None, item_line(change.child, c_labels.get(change.child.id, "")),
-                     c_depth.get(change.child.id))
+        return Entry(
+            None,
+            item_line(change.child, c_labels.get(change.child.id, "")),
+            c_depth.get(change.child.id),
+        )
 
     out: list[Entry] = []
     displaced: list[Entry] = []  # parent lines of moved items, to put back where they stood
@@ -76,9 +79,17 @@ def entries(diff: PlanDiff) -> list[Entry]:
             if change.relation is not Relation.SPLIT or change.parent.id not in seen_split:  # type: ignore[union-attr]
                 displaced.append(old(change))
             out.append(new(change))
-        elif change.relation is Relation.SPLIT and change.parent is not None and change.parent.id in seen_split:
+        elif (
+            change.relation is Relation.SPLIT
+            and change.parent is not None
+            and change.parent.id in seen_split
+        ):
             out.append(new(change))  # the split's later parts are new paragraphs
-        elif change.relation is Relation.MERGE and change.child is not None and change.child.id in seen_merge:
+        elif (
+            change.relation is Relation.MERGE
+            and change.child is not None
+            and change.child.id in seen_merge
+        ):
             out.append(old(change))  # the merge's later parent items: deleted after it
         else:
             pair = new(change)

@@ -22,8 +22,15 @@ RED = (0xC0, 0x00, 0x00)
 BLUE = (0x00, 0x33, 0xCC)
 
 
-def _run(paragraph: Paragraph, text: str, *, deleted: bool = False, inserted: bool = False,
-         bold: bool = False, italic: bool = False) -> None:
+def _run(
+    paragraph: Paragraph,
+    text: str,
+    *,
+    deleted: bool = False,
+    inserted: bool = False,
+    bold: bool = False,
+    italic: bool = False,
+) -> None:
     from docx.shared import RGBColor
 
     if not text:
@@ -87,20 +94,33 @@ def build(diff: PlanDiff) -> Document:
         document.add_paragraph().add_run("II. CHỈ TIÊU").bold = True
         table = document.add_table(rows=1, cols=4)
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells,
-                              ("Chỉ tiêu", diff.parent.meta.symbol(), diff.child.meta.symbol(), "Thay đổi"),
-                              strict=True):
+        for cell, text in zip(
+            table.rows[0].cells,
+            ("Chỉ tiêu", diff.parent.meta.symbol(), diff.child.meta.symbol(), "Thay đổi"),
+            strict=True,
+        ):
             _run(cell.paragraphs[0], text, bold=True)
         for row in diff.indicators:
             indicator = row.child or row.parent
             cells = table.add_row().cells
             _run(cells[0].paragraphs[0], indicator.name if indicator else row.indicator_id)
-            _run(cells[1].paragraphs[0], f"{row.parent.comparator} {row.parent.figure()}" if row.parent else "—")
+            _run(
+                cells[1].paragraphs[0],
+                f"{row.parent.comparator} {row.parent.figure()}" if row.parent else "—",
+            )
             shown = row.child is not None and row.change is not Change.DROPPED
-            _run(cells[2].paragraphs[0], f"{row.child.comparator} {row.child.figure()}" if shown and row.child else "—")
-            _run(cells[3].paragraphs[0], CHANGE_NAMES[row.change],
-                 bold=row.change in (Change.LOWERED, Change.DROPPED))
-    document.add_paragraph().add_run(("III." if diff.indicators else "II.") + " CÁC MỤC THAY ĐỔI").bold = True
+            _run(
+                cells[2].paragraphs[0],
+                f"{row.child.comparator} {row.child.figure()}" if shown and row.child else "—",
+            )
+            _run(
+                cells[3].paragraphs[0],
+                CHANGE_NAMES[row.change],
+                bold=row.change in (Change.LOWERED, Change.DROPPED),
+            )
+    document.add_paragraph().add_run(
+        ("III." if diff.indicators else "II.") + " CÁC MỤC THAY ĐỔI"
+    ).bold = True
     for change in diff.changes:
         if change.changed:
             _item(document, change)

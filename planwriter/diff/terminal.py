@@ -11,31 +11,50 @@ from planwriter.diff.model import ItemChange, PlanDiff, Relation, Status, Summar
 from planwriter.indicators import Change
 from planwriter.render import item_line
 
-STATUS_NAMES = {Status.KEPT: "giữ nguyên", Status.ADAPTED: "điều chỉnh",
-                Status.DROPPED: "bỏ", Status.ADDED: "bổ sung"}
-STATUS_STYLES = {Status.KEPT: "dim", Status.ADAPTED: "yellow", Status.DROPPED: "red",
-                 Status.ADDED: "green"}
-CHANGE_NAMES = {Change.RAISED: "nâng", Change.KEPT: "giữ", Change.LOWERED: "hạ",
-                Change.DROPPED: "bỏ", Change.ADDED: "thêm"}
+STATUS_NAMES = {
+    Status.KEPT: "giữ nguyên",
+    Status.ADAPTED: "điều chỉnh",
+    Status.DROPPED: "bỏ",
+    Status.ADDED: "bổ sung",
+}
+STATUS_STYLES = {
+    Status.KEPT: "dim",
+    Status.ADAPTED: "yellow",
+    Status.DROPPED: "red",
+    Status.ADDED: "green",
+}
+CHANGE_NAMES = {
+    Change.RAISED: "nâng",
+    Change.KEPT: "giữ",
+    Change.LOWERED: "hạ",
+    Change.DROPPED: "bỏ",
+    Change.ADDED: "thêm",
+}
 DELETED = "red strike"
 INSERTED = "green underline"
 
 
 def summary_lines(s: Summary) -> tuple[str, str]:
     """ "Mục: giữ nguyên 12 · điều chỉnh 5 · …" and "Chỉ tiêu: nâng 2 · …" """
-    items = (f"Mục: giữ nguyên {s.kept} · điều chỉnh {s.adapted} · bỏ {s.dropped} · "
-             f"bổ sung {s.added} · di chuyển {s.moved}")
+    items = (
+        f"Mục: giữ nguyên {s.kept} · điều chỉnh {s.adapted} · bỏ {s.dropped} · "
+        f"bổ sung {s.added} · di chuyển {s.moved}"
+    )
     if s.split or s.merged:
         items += f" (tách {s.split} · gộp {s.merged})"
-    targets = (f"Chỉ tiêu: nâng {s.targets_raised} · giữ {s.targets_kept} · hạ {s.targets_lowered}"
-               f" · bỏ {s.targets_dropped} · thêm {s.targets_added}")
+    targets = (
+        f"Chỉ tiêu: nâng {s.targets_raised} · giữ {s.targets_kept} · hạ {s.targets_lowered}"
+        f" · bỏ {s.targets_dropped} · thêm {s.targets_added}"
+    )
     return items, targets
 
 
 def heading(diff: PlanDiff) -> str:
     child, parent = diff.child.meta, diff.parent.meta
-    return (f"So sánh {child.type_name.capitalize()} {child.symbol()} ({child.issuing_body}) "
-            f"với {parent.type_name.capitalize()} {parent.symbol()} ({parent.issuing_body})")
+    return (
+        f"So sánh {child.type_name.capitalize()} {child.symbol()} ({child.issuing_body}) "
+        f"với {parent.type_name.capitalize()} {parent.symbol()} ({parent.issuing_body})"
+    )
 
 
 def status_text(change: ItemChange) -> str:
@@ -53,7 +72,11 @@ def status_text(change: ItemChange) -> str:
 def where(change: ItemChange) -> str:
     """The item's place in both plans: "II. › 1. › - → II. › 2. › -"."""
     old = change.parent_label or "∅" if change.parent is not None else ""
-    new = change.child_label or "∅" if change.child is not None and change.status is not Status.DROPPED else ""
+    new = (
+        change.child_label or "∅"
+        if change.child is not None and change.status is not Status.DROPPED
+        else ""
+    )
     if old and new:
         return old if old == new else f"{old} → {new}"
     return old or new
@@ -97,8 +120,9 @@ def note(change: ItemChange) -> str:
     return ""
 
 
-def render(diff: PlanDiff, console: Console, *, side_by_side: bool = False,
-           changed_only: bool = False) -> None:
+def render(
+    diff: PlanDiff, console: Console, *, side_by_side: bool = False, changed_only: bool = False
+) -> None:
     """Print the whole comparison: heading, counts, indicator table, items."""
     console.print(Text(heading(diff), style="bold"))
     for line in summary_lines(diff.summary):
@@ -111,16 +135,24 @@ def render(diff: PlanDiff, console: Console, *, side_by_side: bool = False,
         table.add_column(diff.parent.meta.symbol(), ratio=1)
         table.add_column(diff.child.meta.symbol(), ratio=1)
         for change in changes:
-            head = Text(f"{where(change)} [{status_text(change)}]\n", style=STATUS_STYLES[change.status])
+            head = Text(
+                f"{where(change)} [{status_text(change)}]\n", style=STATUS_STYLES[change.status]
+            )
             remark = note(change)
             left = head + _body(change, "old")
-            right = _body(change, "new") + (Text(f"\n{remark}", style="italic") if remark else Text())
+            right = _body(change, "new") + (
+                Text(f"\n{remark}", style="italic") if remark else Text()
+            )
             table.add_row(left, right)
         console.print(table)
         return
     for change in changes:
-        console.print(Text(f"{where(change)} [{status_text(change)}]",
-                           style=STATUS_STYLES[change.status] + " bold"))
+        console.print(
+            Text(
+                f"{where(change)} [{status_text(change)}]",
+                style=STATUS_STYLES[change.status] + " bold",
+            )
+        )
         console.print(_body(change, "both", brackets=console.color_system is None))
         remark = note(change)
         if remark:
@@ -141,8 +173,14 @@ def render_indicators(diff: PlanDiff, console: Console) -> None:
         ind = row.child or row.parent
         name = ind.name if ind is not None else row.indicator_id
         old = f"{row.parent.comparator} {row.parent.figure()}" if row.parent else "—"
-        new = f"{row.child.comparator} {row.child.figure()}" if row.child and row.change is not Change.DROPPED else "—"
-        style = {Change.RAISED: "green", Change.LOWERED: "red bold", Change.DROPPED: "red"}.get(row.change, "")
+        new = (
+            f"{row.child.comparator} {row.child.figure()}"
+            if row.child and row.change is not Change.DROPPED
+            else "—"
+        )
+        style = {Change.RAISED: "green", Change.LOWERED: "red bold", Change.DROPPED: "red"}.get(
+            row.change, ""
+        )
         table.add_row(name, old, new, Text(CHANGE_NAMES[row.change], style=style))
     console.print(table)
     console.print()

@@ -27,12 +27,12 @@ def word_diff(old: str, new: str) -> list[WordOp]:
     if head:
         raw.append(WordOp("equal", "".join(a[:head]), "".join(b[:head])))
     # autojunk off: in a long item the common syllables ("của", "và") are not junk.
-    mid_a, mid_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
     matcher = SequenceMatcher(None, mid_a, mid_b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         raw.append(WordOp(tag, "".join(mid_a[i1:i2]), "".join(mid_b[j1:j2])))
     if tail:
-        raw.append(WordOp("equal", "".join(a[len(a) - tail:]), "".join(b[len(b) - tail:])))
+        raw.append(WordOp("equal", "".join(a[len(a) - tail :]), "".join(b[len(b) - tail :])))
     return _absorb_spaces(raw)
 
 
@@ -41,7 +41,11 @@ def _absorb_spaces(ops: list[WordOp]) -> list[WordOp]:
     into them, so "a b c" → "x y z" reads as one replacement, not three."""
     out: list[WordOp] = []
     for index, op in enumerate(ops):
-        between = 0 < index < len(ops) - 1 and ops[index - 1].op != "equal" and ops[index + 1].op != "equal"
+        between = (
+            0 < index < len(ops) - 1
+            and ops[index - 1].op != "equal"
+            and ops[index + 1].op != "equal"
+        )
         if op.op == "equal" and between and not op.old.strip():
             _push(out, WordOp("replace", op.old, op.new))
         elif op.op == "equal":

@@ -3,6 +3,8 @@ child's reading order, with the parent's dropped items where they stood."""
 
 from __future__ import annotations
 
+import gc
+
 from planwriter.diff.align import Links, Side, align, side
 from planwriter.diff.model import Basis, ItemChange, PlanDiff, Relation, Status, summarize
 from planwriter.diff.words import word_diff
@@ -13,11 +15,19 @@ from planwriter.numbering import labels
 
 def compare(child: Plan, parent: Plan) -> PlanDiff:
     """How ``child`` differs from ``parent``: alignment, word changes, indicators, counts."""
-    p_side = side(parent, include_dropped=False)
-    c_side = side(child, include_dropped=True)
-    links = align(p_side, c_side)
-    changes = _changes(p_side, c_side, links, places(parent), places(child))
-    rows = list(indicator_rows(child, parent))
+    # Comparing allocates many small objects and no cycles; letting the cyclic collector
+    # rescan two 10,000-item plans meanwhile costs a fifth of the time for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        p_side = side(parent, include_dropped=False)
+        c_side = side(child, include_dropped=True)
+        links = align(p_side, c_side)
+        changes = _changes(p_side, c_side, links, places(parent), places(child))
+        rows = list(indicator_rows(child, parent))
+    finally:
+        if enabled:
+            gc.enable()
     return PlanDiff(child, parent, changes, rows, summarize(changes, rows))
 
 

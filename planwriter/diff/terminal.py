@@ -146,18 +146,18 @@ def render(
             table.add_row(left, right)
         console.print(table)
         return
+    # One Text printed once: rich's cost is per print call, and a large plan has thousands.
+    out = Text()
+    brackets = console.color_system is None
     for change in changes:
-        console.print(
-            Text(
-                f"{where(change)} [{status_text(change)}]",
-                style=STATUS_STYLES[change.status] + " bold",
-            )
-        )
-        console.print(_body(change, "both", brackets=console.color_system is None))
+        out.append(f"{where(change)} [{status_text(change)}]\n",
+                   style=STATUS_STYLES[change.status] + " bold")
+        out.append_text(_body(change, "both", brackets))
         remark = note(change)
         if remark:
-            console.print(Text(remark, style="italic"))
-        console.print()
+            out.append("\n" + remark, style="italic")
+        out.append("\n\n")
+    console.print(out, end="")
 
 
 def render_indicators(diff: PlanDiff, console: Console) -> None:

@@ -1,0 +1,110 @@
+"""The first page's header table and title block, laid out by the family's ``Layout``.
+
+Party (Hướng dẫn 36-HD/VPTW): superior body, issuing body in bold, "*", the number on the
+left; "ĐẢNG CỘNG SẢN VIỆT NAM" with a rule as long as the line and the italic place and date
+on the right. State (Nghị định 30/2020): the national motto with its rule on the right, the
+issuing body with a short rule on the left. Which lines appear is read from the layout.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planwriter import docstyles
+from planwriter.export import styles as st
+from planwriter.export.layout import Layout
+from planwriter.export.metrics import text_width_mm
+from planwriter.model import Plan
+from planwriter.export.styles import nfc
+
+
+
+def add_header(document: Any, plan: Plan, layout: Layout) -> None:
+    """Append the header table, then the document type, the summary and its rule."""
+    meta = plan.meta
+    table = borderless_table(document, (layout.left_column, layout.right_column))
+    left, right = table.rows[0].cells
+    lines: list[tuple[str, str]] = []
+    if meta.superior_body:
+        lines.append((docstyles.HEADER, meta.superior_body))
+    lines.append((st.HEADER_ISSUER, meta.issuing_body))
+    fill_cell(left, lines)
+    if layout.asterisk:
+        fill_cell(left, [(docstyles.HEADER, "*")], first=False)
+    elif layout.issuing_rule_mm:
+        rule(left.add_paragraph(style=st.RULE), layout.issuing_rule_mm, layout.left_column)
+    fill_cell(left, [(st.HEADER_NUMBER, meta.number_line())], first=False)
+
+    for index, (text, font) in enumerate(layout.national):
+        fill_cell(right, [(st.HEADER_NATIONAL[index], text)], first=index == 0)
+    last = right.paragraphs[-1]
+    text, font = layout.national[-1]
+    rule(last, text_width_mm(text, font.size, bold=font.bold), layout.right_column)
+    fill_cell(right, [(st.HEADER_DATE, meta.place_date())], first=False)
+
+    document.add_paragraph(nfc(meta.type_name), style=docstyles.TITLE)
+    if meta.summary:
+        document.add_paragraph(nfc(meta.summary), style=docstyles.SUMMARY)
+    rule(document.add_paragraph(style=st.RULE), layout.summary_rule_mm,
+         layout.page_width - layout.margin_left - layout.margin_right)
+    # Space between the title block and the body.
+    document.add_paragraph(style=st.RULE)
+
+
+def borderless_table(document: Any, widths_mm: tuple[float, ...]) -> Any:
+    """A one-row table with no borders and fixed column widths."""
+    from docx.shared import Mm
+
+    table = document.add_table(rows=1, cols=len(widths_mm))
+    table.autofit = False
+    set_borders(table, "none")
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+    for cell, width in zip(table.rows[0].cells, widths_mm, strict=True):
+        cell.width = Mm(width)
+    return table
+
+
+def set_borders(table: Any, kind: str) -> None:
+    """Every border of ``table`` (outer and inner) set to ``kind`` ("none" or "single")."""
+    tbl_pr = table._tbl.tblPr
+    for old in tbl_pr.findall(st.q("tblBorders")):
+        tbl_pr.remove(old)
+    borders = st.make("tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = st.make(side)
+        edge.set(st.q("val"), kind)
+        edge.set(st.q("sz"), "4" if kind == "single" else "0")
+        edge.set(st.q("space"), "0")
+        edge.set(st.q("color"), "auto")
+        borders.append(edge)
+    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                                 "w:tblCaption", "w:tblDescription")
+
+
+def fill_cell(cell: Any, lines: list[tuple[str, str]], *, first: bool = True) -> None:
+    """Write (style, text) lines into ``cell``; ``first`` reuses the cell's empty paragraph."""
+    for index, (style, text) in enumerate(lines):
+        if first and index == 0:
+            paragraph = cell.paragraphs[0]
+            paragraph.style = style
+            paragraph.add_run(nfc(text))
+        else:
+            cell.add_paragraph(nfc(text), style=style)
+
+
+def rule(paragraph: Any, length_mm: float, room_mm: float) -> None:
+    """Draw a centred rule ``length_mm`` long under ``paragraph`` (a bottom border on a
+    paragraph indented so that the border is that long), within ``room_mm`` of width."""
+    from docx.shared import Mm
+
+    side = max((room_mm - length_mm) / 2, 0)
+    paragraph.paragraph_format.left_indent = Mm(side)
+    paragraph.paragraph_format.right_indent = Mm(side)
+    border = st.make("pBdr")
+    bottom = st.make("bottom")
+    for attr, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
+        bottom.set(st.q(attr), value)
+    border.append(bottom)
+    paragraph._p.get_or_add_pPr().insert_element_before(
+        border, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc")

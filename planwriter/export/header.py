@@ -19,6 +19,9 @@ from planwriter.export.styles import nfc
 
 
 
+CELL_MARGINS_MM = 2 * 1.905
+
+
 def add_header(document: Any, plan: Plan, layout: Layout) -> None:
     """Append the header table, then the document type, the summary and its rule."""
     meta = plan.meta
@@ -46,7 +49,7 @@ def add_header(document: Any, plan: Plan, layout: Layout) -> None:
     if meta.summary:
         document.add_paragraph(nfc(meta.summary), style=docstyles.SUMMARY)
     rule(document.add_paragraph(style=st.RULE), layout.summary_rule_mm,
-         layout.page_width - layout.margin_left - layout.margin_right)
+         layout.page_width - layout.margin_left - layout.margin_right + CELL_MARGINS_MM)
     # Space between the title block and the body.
     document.add_paragraph(style=st.RULE)
 
@@ -98,7 +101,9 @@ def rule(paragraph: Any, length_mm: float, room_mm: float) -> None:
     paragraph indented so that the border is that long), within ``room_mm`` of width."""
     from docx.shared import Mm
 
-    side = max((room_mm - length_mm) / 2, 0)
+    # The cell's own left and right margins (0.19 cm each in Word and LibreOffice) narrow
+    # the room; a millimetre of slack keeps the text from wrapping on a wider font.
+    side = max((room_mm - CELL_MARGINS_MM - length_mm - 1) / 2, 0)
     paragraph.paragraph_format.left_indent = Mm(side)
     paragraph.paragraph_format.right_indent = Mm(side)
     border = st.make("pBdr")

@@ -101,11 +101,12 @@ PARTY = Layout(family=Family.PARTY)
 STATE = Layout(
     family=Family.STATE,
     national=(
-        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Font(13, bold=True)),
+        # 12 of the allowed 12–13: at 13 the line (97.5 mm measured) overflows the column.
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Font(12, bold=True)),
         ("Độc lập - Tự do - Hạnh phúc", Font(14, bold=True)),
     ),
-    left_column=70,
-    right_column=95,
+    left_column=67,
+    right_column=98,
     superior=Font(13),
     issuing=Font(13, bold=True),
     asterisk=False,

@@ -16,6 +16,7 @@ from planwriter.render import recipient_lines
 def add_closing(document: Any, plan: Plan, layout: Layout) -> None:
     """Append the recipients and signature table."""
     meta = plan.meta
+    document.add_paragraph(style="Normal")  # a line's space between the body and the block
     table = borderless_table(document, (layout.closing_left, layout.closing_right))
     left, right = table.rows[0].cells
     if meta.recipients:

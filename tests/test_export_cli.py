@@ -101,7 +101,8 @@ def test_unwritable_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_pdf_without_libreoffice_prints_the_install_hint(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     out = tmp_path / "363.docx"
     assert main(["export", str(FIXTURES / "party.toml"), "-o", str(out), "--pdf"]) == 0

@@ -75,7 +75,8 @@ def test_heading_levels(party: Document) -> None:
 
 def test_labels_are_text_and_kinds_have_their_styles(party: Document) -> None:
     styles = {p.text: p.style.name for p in party.paragraphs}
-    assert styles["- Tỷ lệ phủ sóng 5G trên địa bàn huyện đạt tối thiểu 45%."] == docstyles.OBJECTIVE
+    objective = "- Tỷ lệ phủ sóng 5G trên địa bàn huyện đạt tối thiểu 45%."
+    assert styles[objective] == docstyles.OBJECTIVE
     assert styles["+ Người đứng đầu cấp ủy, tổ chức đảng trực tiếp chỉ đạo."] == docstyles.BULLET_2
     task = next(p for p in party.paragraphs if p.text.startswith("- Xây dựng kế hoạch tuyên"))
     assert task.style.name == docstyles.TASK

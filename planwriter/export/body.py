@@ -87,21 +87,28 @@ class BodyWriter:
         self._p, self._ppr, self._pstyle = st.q("p"), st.q("pPr"), st.q("pStyle")
         self._r, self._t, self._val = st.q("r"), st.q("t"), st.q("val")
         self._space = "{http://www.w3.org/XML/1998/namespace}space"
+        from docx.oxml.parser import oxml_parser
+
+        self._make = oxml_parser.makeelement
 
     def paragraph(self, style: str, segments: list[Segment]) -> Any:
         """Build one paragraph and insert it; return the element."""
-        from lxml import etree
-
-        p = st.make("p")
-        ppr = etree.SubElement(p, self._ppr)
-        etree.SubElement(ppr, self._pstyle).set(self._val, self._style_ids[style])
+        make = self._make
+        p = make(self._p)
+        ppr = make(self._ppr)
+        p.append(ppr)
+        pstyle = make(self._pstyle)
+        pstyle.set(self._val, self._style_ids[style])
+        ppr.append(pstyle)
         for text, run_key in segments:
             if not text:
                 continue
-            r = etree.SubElement(p, self._r)
+            r = make(self._r)
+            p.append(r)
             if run_key is not None:
                 r.append(copy.copy(self._runs[run_key]))
-            t = etree.SubElement(r, self._t)
+            t = make(self._t)
+            r.append(t)
             t.text = unicodedata.normalize("NFC", text)
             t.set(self._space, "preserve")
         if self._anchor is not None:
@@ -121,14 +128,12 @@ class BodyWriter:
 
 def run_template(*, bold: bool, caps: bool | None = None) -> Any:
     """<w:rPr> turning bold on or off (and capitals off) for one run."""
-    from lxml import etree
-
     rpr = st.make("rPr")
     for tag in ("b", "bCs"):
-        etree.SubElement(rpr, st.q(tag)).set(st.q("val"), "1" if bold else "0")
+        st.sub(rpr, st.q(tag)).set(st.q("val"), "1" if bold else "0")
     if not bold:
         for tag in ("i", "iCs"):
-            etree.SubElement(rpr, st.q(tag)).set(st.q("val"), "0")
+            st.sub(rpr, st.q(tag)).set(st.q("val"), "0")
     if caps is not None:
-        etree.SubElement(rpr, st.q("caps")).set(st.q("val"), "1" if caps else "0")
+        st.sub(rpr, st.q("caps")).set(st.q("val"), "1" if caps else "0")
     return rpr

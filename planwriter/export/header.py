@@ -14,10 +14,8 @@ from planwriter import docstyles
 from planwriter.export import styles as st
 from planwriter.export.layout import Layout
 from planwriter.export.metrics import text_width_mm
-from planwriter.model import Plan
 from planwriter.export.styles import nfc
-
-
+from planwriter.model import Plan
 
 CELL_MARGINS_MM = 2 * 1.905
 
@@ -38,7 +36,7 @@ def add_header(document: Any, plan: Plan, layout: Layout) -> None:
         rule(left.add_paragraph(style=st.RULE), layout.issuing_rule_mm, layout.left_column)
     fill_cell(left, [(st.HEADER_NUMBER, meta.number_line())], first=False)
 
-    for index, (text, font) in enumerate(layout.national):
+    for index, (text, _font) in enumerate(layout.national):
         fill_cell(right, [(st.HEADER_NATIONAL[index], text)], first=index == 0)
     last = right.paragraphs[-1]
     text, font = layout.national[-1]

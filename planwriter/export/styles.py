@@ -40,6 +40,15 @@ def make(tag: str) -> Any:
     return oxml_parser.makeelement(q(tag))
 
 
+def sub(parent: Any, tag: str) -> Any:
+    """A new element appended to ``parent``; ``tag`` already in Clark notation."""
+    from docx.oxml.parser import oxml_parser
+
+    child = oxml_parser.makeelement(tag)
+    parent.append(child)
+    return child
+
+
 def fonts_element(name: str) -> Any:
     """<w:rFonts> naming the font for every script (Latin, East Asian, complex)."""
     el = make("rFonts")
@@ -51,32 +60,28 @@ def fonts_element(name: str) -> Any:
 def run_properties(font: Font, name: str | None = None, *, explicit: bool = True) -> Any:
     """<w:rPr> for ``font``; ``explicit`` also writes the emphases that are off, so a style
     does not inherit them from its base."""
-    from lxml import etree
-
     rpr = make("rPr")
     if name:
         rpr.append(fonts_element(name))
     for tag, on in (("b", font.bold), ("bCs", font.bold), ("i", font.italic),
                     ("iCs", font.italic), ("caps", font.caps)):
         if on or explicit:
-            etree.SubElement(rpr, q(tag)).set(q("val"), "1" if on else "0")
+            sub(rpr, q(tag)).set(q("val"), "1" if on else "0")
     half_points = str(round(font.size * 2))
-    etree.SubElement(rpr, q("sz")).set(q("val"), half_points)
-    etree.SubElement(rpr, q("szCs")).set(q("val"), half_points)
+    sub(rpr, q("sz")).set(q("val"), half_points)
+    sub(rpr, q("szCs")).set(q("val"), half_points)
     if font.underline or explicit:  # the schema puts <w:u> after the sizes
-        etree.SubElement(rpr, q("u")).set(q("val"), "single" if font.underline else "none")
+        sub(rpr, q("u")).set(q("val"), "single" if font.underline else "none")
     return rpr
 
 
 def paragraph_properties(layout: Layout, kind: str, *, before: float = 0,
                          keep_next: bool = False) -> Any:
     """<w:pPr> of a style: ``FLOW`` (justified body text), ``CENTRE`` or ``LEFT``."""
-    from lxml import etree
-
     ppr = make("pPr")
     if keep_next:
-        etree.SubElement(ppr, q("keepNext"))
-    spacing = etree.SubElement(ppr, q("spacing"))
+        sub(ppr, q("keepNext"))
+    spacing = sub(ppr, q("spacing"))
     spacing.set(q("before"), str(round(before * 20)))
     if kind == FLOW:
         spacing.set(q("after"), str(round(layout.space_after_pt * 20)))
@@ -85,11 +90,12 @@ def paragraph_properties(layout: Layout, kind: str, *, before: float = 0,
         spacing.set(q("after"), "0")
         spacing.set(q("line"), "240")
     spacing.set(q("lineRule"), "auto")
-    ind = etree.SubElement(ppr, q("ind"))
+    ind = sub(ppr, q("ind"))
     ind.set(q("left"), "0")
     ind.set(q("right"), "0")
-    ind.set(q("firstLine"), str(round(layout.first_line_indent_cm / 2.54 * 1440)) if kind == FLOW else "0")
-    etree.SubElement(ppr, q("jc")).set(q("val"), {FLOW: "both", CENTRE: "center", LEFT: "left"}[kind])
+    indent = round(layout.first_line_indent_cm / 2.54 * 1440) if kind == FLOW else 0
+    ind.set(q("firstLine"), str(indent))
+    sub(ppr, q("jc")).set(q("val"), {FLOW: "both", CENTRE: "center", LEFT: "left"}[kind])
     return ppr
 
 

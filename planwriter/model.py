@@ -178,6 +178,7 @@ class Meta:
     tasks_in_appendix: bool = False
     numbering: list[str] = field(default_factory=lambda: list(DEFAULT_NUMBERING))
     source: str = ""
+    profile: str = ""  # the profile key a child plan was drafted with (for restore and check)
 
     @property
     def type_name(self) -> str:

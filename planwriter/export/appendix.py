@@ -95,7 +95,7 @@ def add_appendix(document: Any, plan: Plan, layout: Layout) -> None:
     document.add_paragraph(st.nfc(title), style=docstyles.APPENDIX_TITLE)
     kind = meta.type_name[:1] + meta.type_name[1:].lower()
     if meta.number:
-        when = f", {meta.date.day:02d}/{meta.date.month:02d}/{meta.date.year}" if meta.date else ""
+        when = f", ngày {meta.date.day:02d}/{meta.date.month:02d}/{meta.date.year}" if meta.date else ""
         note = f"(Kèm theo {kind} số {meta.symbol()}{when})"
     else:
         note = f"(Kèm theo {kind} này)"

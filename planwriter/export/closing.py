@@ -33,6 +33,8 @@ def add_closing(document: Any, plan: Plan, layout: Layout) -> None:
 def add_page_numbers(section: Any, layout: Layout) -> None:
     """A centred PAGE field in the section's header, not shown on the first page."""
     section.different_first_page_header_footer = True
+    # An explicit, empty first-page header: Word and LibreOffice then agree page 1 has none.
+    section.first_page_header.is_linked_to_previous = False
     section.header_distance = _mm(layout.header_distance)
     paragraph = section.header.paragraphs[0]
     paragraph.style = st.PAGE_HEADER

@@ -95,7 +95,10 @@ def add_appendix(document: Any, plan: Plan, layout: Layout) -> None:
     document.add_paragraph(st.nfc(title), style=docstyles.APPENDIX_TITLE)
     kind = meta.type_name[:1] + meta.type_name[1:].lower()
     if meta.number:
-        when = f", ngày {meta.date.day:02d}/{meta.date.month:02d}/{meta.date.year}" if meta.date else ""
+        when = ""
+        if meta.date is not None:  # the zero rule of Meta.place_date: day < 10, months 1–2
+            month = f"{meta.date.month:02d}" if meta.date.month < 3 else str(meta.date.month)
+            when = f", ngày {meta.date.day:02d}/{month}/{meta.date.year}"
         note = f"(Kèm theo {kind} số {meta.symbol()}{when})"
     else:
         note = f"(Kèm theo {kind} này)"

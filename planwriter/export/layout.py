@@ -10,10 +10,16 @@ Sources read (``search`` tool, pages corpus, query "36-HD/VPTW thể thức kỹ
   replaced): the rule under "ĐẢNG CỘNG SẢN VIỆT NAM" is "độ dài bằng độ dài tiêu đề", and its
   own date line reads "ngày 28 tháng 05 năm 2004" — a leading zero on the month, which our
   date rule (zero for day < 10 and months 1–2 only) follows for the months that matter.
+- stdt.danguykhoibinhthuan.vn/sotay/cong-tac-van-phong-cap-uy/the-thuc-van-ban/ (a party
+  committee's handbook, "Yêu cầu kỹ thuật trình bày văn bản"): party page numbers are Arabic,
+  from the second page, 10 mm from the top edge, centred — confirming ``header_distance``
+  and the first-page rule for the party family. The same page gives party margins of
+  25 / 25 / 35 / 15 mm (top / bottom / left / right); FORMAT.md and the brief fix ours at
+  20 / 20 / 30 / 15, inside Nghị định 30/2020's ranges, so we keep them: changing the four
+  ``margin_*`` values of PARTY is the one-line correction if the office prefers 36-HD's.
 Not confirmed by a source we could read (kept as FORMAT.md's reading, marked UNVERIFIED):
-the style of "1.1." (bold, upright), of "a)" (italic, regular weight), the signer's title
-(bold, as Nghị định 30/2020 prescribes for state documents), and page numbers from the
-second page for party documents (Nghị định 30/2020 rule applied to both families).
+the style of "1.1." (bold, upright), of "a)" (italic, regular weight), and the signer's
+title (bold, as Nghị định 30/2020 prescribes for state documents).
 """
 
 from __future__ import annotations

@@ -132,3 +132,24 @@ def test_xlsx_register_has_a_bold_header_sized_and_wrapped(tmp_path: Path) -> No
 def test_register_refuses_another_suffix(tmp_path: Path) -> None:
     with pytest.raises(ExportError):
         write_register(load(FIXTURES / "appendix.toml").plan, tmp_path / "tasks.txt")
+
+
+def test_appendix_note_cites_the_plan(appendix: Document) -> None:
+    notes = [p.text for p in appendix.paragraphs if p.text.startswith("(Kèm theo")]
+    assert notes == ["(Kèm theo Kế hoạch số 11-KH/TU, ngày 17/10/2025)"]
+
+
+def test_a_layout_figure_is_a_one_place_change() -> None:
+    from dataclasses import replace
+
+    from docx.shared import Mm
+
+    from planwriter.export import build_document
+    from planwriter.export.layout import PARTY, Font
+
+    plan = load(FIXTURES / "party.toml").plan
+    layout = replace(PARTY, margin_left=35, margin_top=25, recipient=Font(13))
+    document = build_document(plan, layout)
+    assert abs(document.sections[0].left_margin - Mm(35)) < Mm(0.1)
+    assert abs(document.sections[0].top_margin - Mm(25)) < Mm(0.1)
+    assert document.styles[docstyles.RECIPIENT].font.size == Pt(13)

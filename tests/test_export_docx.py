@@ -184,3 +184,14 @@ def test_all_text_is_nfc(tmp_path: Path) -> None:
     export_docx(plan, path)
     for p in Document(str(path)).paragraphs:
         assert unicodedata.normalize("NFC", p.text) == p.text
+
+
+def test_file_properties_and_language(party: Document) -> None:
+    props = party.core_properties
+    assert props.author == "HUYỆN ỦY TAM ĐƯỜNG" and props.subject == "363-KH/HU"
+    assert props.title.startswith("KẾ HOẠCH thực hiện Nghị quyết")
+    assert "python-docx" not in (props.comments or "")
+    lang = party.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert lang is not None and lang.get(f"{W}val") == "vi-VN"
+    char = next(s for s in party.styles if s.name == "Heading 1 Char")
+    assert char.font.name == "Times New Roman" and char.font.color.rgb is None

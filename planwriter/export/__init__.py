@@ -46,6 +46,7 @@ def build_document(plan: Plan, layout: Layout | None = None) -> Any:
     section.top_margin, section.bottom_margin = Mm(layout.margin_top), Mm(layout.margin_bottom)
     section.left_margin, section.right_margin = Mm(layout.margin_left), Mm(layout.margin_right)
     style_ids = install_styles(document, layout)
+    _set_properties(document, plan)
     add_page_numbers(section, layout)
     add_header(document, plan, layout)
     appendix = plan.meta.tasks_in_appendix and _has_tasks(plan)
@@ -86,6 +87,23 @@ def export_docx(plan: Plan, path: Path, *, pdf: bool = False) -> ExportResult:
     except OSError as exc:
         raise ExportError(f"không ghi được tệp: {exc.strerror or exc}", pdf_path) from exc
     return ExportResult(path, pdf_path, f"{message} và {pdf_path}")
+
+
+def _set_properties(document: Any, plan: Plan) -> None:
+    """File properties: the document's own title and author, not the template's."""
+    from planwriter.export.styles import nfc
+
+    meta = plan.meta
+    props = document.core_properties
+    props.title = nfc(f"{meta.type_name} {meta.summary}".strip())
+    props.subject = nfc(meta.symbol()) if meta.number else ""
+    props.author = props.last_modified_by = nfc(meta.issuing_body)
+    props.comments = ""
+    props.language = "vi-VN"
+    import datetime as dt
+
+    # The template's own dates are from 2013; the file is made now.
+    props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
 
 
 def _has_tasks(plan: Plan) -> bool:

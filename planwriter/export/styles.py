@@ -157,7 +157,22 @@ def install_styles(document: Any, layout: Layout) -> dict[str, str]:
         el.append(paragraph_properties(layout, kind, **options))
         el.append(run_properties(font, layout.font_name))
         ids[name] = style.style_id
+        _match_linked_character_style(styles.element, el, font, layout)
     return ids
+
+
+def _match_linked_character_style(styles_el: Any, style_el: Any, font: Font,
+                                  layout: Layout) -> None:
+    """Word pairs "Heading 1" with a character style "Heading 1 Char" (the template's in
+    blue, theme fonts); give it the paragraph style's font so the two never disagree."""
+    link = style_el.find(q("link"))
+    if link is None:
+        return
+    for other in styles_el.findall(q("style")):
+        if other.get(q("styleId")) == link.get(q("val")):
+            for old in other.findall(q("rPr")):
+                other.remove(old)
+            other.append(run_properties(font, layout.font_name))
 
 
 def _set_defaults(styles_el: Any, layout: Layout) -> None:
@@ -168,7 +183,12 @@ def _set_defaults(styles_el: Any, layout: Layout) -> None:
         return
     for old in list(rpr_default):
         rpr_default.remove(old)
-    rpr_default.append(run_properties(layout.body, layout.font_name, explicit=False))
+    rpr = run_properties(layout.body, layout.font_name, explicit=False)
+    # Vietnamese, so Word and LibreOffice check spelling and hyphenate in the right language.
+    lang = sub(rpr, q("lang"))
+    for attr in ("val", "eastAsia"):
+        lang.set(q(attr), "vi-VN")
+    rpr_default.append(rpr)
 
 
 def nfc(text: str) -> str:

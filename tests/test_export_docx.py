@@ -146,6 +146,7 @@ def test_title_block(party: Document) -> None:
 def test_recipients_and_signature_side_by_side(party: Document) -> None:
     table = party.tables[-1]
     assert {b.get(f"{W}val") for b in table._tbl.tblPr.find(f"{W}tblBorders")} == {"none"}
+    assert table.rows[0]._tr.trPr.find(f"{W}cantSplit") is not None
     left, right = table.rows[0].cells
     texts = [p.text for p in left.paragraphs]
     assert texts[0] == "Nơi nhận:" and texts[1] == "- TT. Tỉnh ủy (b/c),"

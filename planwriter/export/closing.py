@@ -18,6 +18,8 @@ def add_closing(document: Any, plan: Plan, layout: Layout) -> None:
     meta = plan.meta
     document.add_paragraph(style="Normal")  # a line's space between the body and the block
     table = borderless_table(document, (layout.closing_left, layout.closing_right))
+    # Recipients and signature stay together on one page.
+    table.rows[0]._tr.get_or_add_trPr().append(st.make("cantSplit"))
     left, right = table.rows[0].cells
     if meta.recipients:
         lines = [(docstyles.RECIPIENTS_HEADING, "Nơi nhận:")]

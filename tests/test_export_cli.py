@@ -136,3 +136,20 @@ def test_libreoffice_pdf_has_the_whole_text_in_order(tmp_path: Path) -> None:
     for item, _, _ in plan.walk():
         if item.kind.value == "paragraph" or (item.kind.value == "section" and item.text):
             assert re.sub(r"\s+", " ", item.text) in flat
+
+
+def test_failed_conversion_is_one_line_and_keeps_the_old_pdf(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "soffice"
+    fake.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    out = tmp_path / "363.docx"
+    out.with_suffix(".pdf").write_bytes(b"%PDF old")
+    assert main(["export", str(FIXTURES / "party.toml"), "-o", str(out), "--pdf"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "could not be loaded" in err
+    assert out.exists() and out.with_suffix(".pdf").read_bytes() == b"%PDF old"

@@ -1,11 +1,13 @@
-"""What the comparison report and the redline share in Word: an A4 page with the margins
-and font of FORMAT.md, styled item paragraphs, and tracked-change runs (w:ins / w:del)."""
+"""What the comparison report and the redline share in Word: export's page and styles, and
+tracked-change runs (w:ins / w:del)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
 from typing import TYPE_CHECKING, Any
+
+from planwriter.model import Family
 
 if TYPE_CHECKING:  # python-docx is imported only when a .docx is written
     from docx.document import Document
@@ -14,36 +16,22 @@ if TYPE_CHECKING:  # python-docx is imported only when a .docx is written
 AUTHOR = "planwriter"
 
 
-def new_document() -> Document:
-    """An empty A4 document: margins 20/20/30/15 mm, Times New Roman 14 pt (FORMAT.md)."""
+def new_document(family: Family = Family.PARTY) -> Document:
+    """An empty A4 document with the page, fonts and paragraph styles of an exported plan
+    (planwriter.export: FORMAT.md's margins, Times New Roman 14 pt, docstyles names)."""
     import docx
-    from docx.enum.section import WD_ORIENT
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
+    from docx.shared import Mm
 
+    from planwriter.export.layout import layout_for
+    from planwriter.export.styles import install_styles
+
+    layout = layout_for(family)
     document = docx.Document()
     section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    for name in (
-        "Normal",
-        "Heading 1",
-        "Heading 2",
-        "Heading 3",
-        "Heading 4",
-        "Title",
-        "Body Text",
-    ):
-        style: Any = document.styles[name]
-        style.font.name = "Times New Roman"
-        style.font.size = Pt(14)
-        style.font.color.rgb = None
-        # East-Asian and complex-script slots too, or Word falls back to another font.
-        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-        for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            fonts.set(qn(slot), "Times New Roman")
+    section.page_width, section.page_height = Mm(layout.page_width), Mm(layout.page_height)
+    section.top_margin, section.bottom_margin = Mm(layout.margin_top), Mm(layout.margin_bottom)
+    section.left_margin, section.right_margin = Mm(layout.margin_left), Mm(layout.margin_right)
+    install_styles(document, layout)
     return document
 
 
@@ -65,7 +53,7 @@ class Tracker:
         element.set(qn("w:date"), self.date)
         return element
 
-    def run(self, paragraph: Paragraph, text: str, kind: str = "", bold: bool = False) -> None:
+    def run(self, paragraph: Paragraph, text: str, kind: str = "") -> None:
         """Append ``text``: plain (kind ""), an insertion ("ins") or a deletion ("del")."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
@@ -73,10 +61,6 @@ class Tracker:
         if not text:
             return
         r = OxmlElement("w:r")
-        if bold:
-            rpr = OxmlElement("w:rPr")
-            rpr.append(OxmlElement("w:b"))
-            r.append(rpr)
         t = OxmlElement("w:delText" if kind == "del" else "w:t")
         t.set(qn("xml:space"), "preserve")
         t.text = text
@@ -97,11 +81,3 @@ class Tracker:
         rpr = OxmlElement("w:rPr")
         rpr.append(self._mark(f"w:{kind}"))
         ppr.append(rpr)
-
-
-def item_style(kind_depth: tuple[str, int]) -> str:
-    """The paragraph style for an item: sections as Word headings, the rest as body text."""
-    kind, depth = kind_depth
-    if kind == "section":
-        return f"Heading {min(depth + 1, 4)}"
-    return "Body Text"

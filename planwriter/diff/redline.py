@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planwriter import docstyles
 from planwriter.diff.docxbase import Tracker, new_document
 from planwriter.diff.model import ItemChange, PlanDiff, Relation, Status
 from planwriter.diff.words import word_diff
@@ -29,19 +30,21 @@ class Entry:
 
     old: str | None
     new: str | None
-    section_depth: int | None  # a heading's depth among sections, None for body text
+    style: str  # the paragraph style (planwriter.docstyles), as export names it
     parent_pos: int | None = None
 
 
-def _section_depths(plan: Plan) -> dict[str, int]:
-    out: dict[str, int] = {}
+def _styles(plan: Plan) -> dict[str, str]:
+    """Each item's paragraph style: a section's heading by its depth among sections."""
+    out: dict[str, str] = {}
 
     def visit(items: list[Item], depth: int) -> None:
         for item in items:
             if item.kind is Kind.SECTION:
-                out[item.id] = depth
+                out[item.id] = docstyles.heading(depth)
                 visit(item.children, depth + 1)
             else:
+                out[item.id] = docstyles.KIND_STYLES.get(item.kind, docstyles.BODY)
                 visit(item.children, depth)
 
     visit(plan.items, 0)
@@ -51,19 +54,19 @@ def _section_depths(plan: Plan) -> dict[str, int]:
 def entries(diff: PlanDiff) -> list[Entry]:
     """The paragraphs in order (see the module docstring)."""
     p_labels, c_labels = labels(diff.parent), labels(diff.child)
-    p_depth, c_depth = _section_depths(diff.parent), _section_depths(diff.child)
+    p_style, c_style = _styles(diff.parent), _styles(diff.child)
 
     def old(change: ItemChange) -> Entry:
         assert change.parent is not None
         line = item_line(change.parent, p_labels.get(change.parent.id, ""))
-        return Entry(line, None, p_depth.get(change.parent.id), change.parent_pos)
+        return Entry(line, None, p_style.get(change.parent.id, docstyles.BODY), change.parent_pos)
 
     def new(change: ItemChange) -> Entry:
         assert change.child is not None
         return Entry(
             None,
             item_line(change.child, c_labels.get(change.child.id, "")),
-            c_depth.get(change.child.id),
+            c_style.get(change.child.id, docstyles.BODY),
         )
 
     out: list[Entry] = []
@@ -110,26 +113,24 @@ def entries(diff: PlanDiff) -> list[Entry]:
 
 def build(diff: PlanDiff, date: dt.datetime | None = None) -> Document:
     """The redline as a python-docx Document."""
-    document = new_document()
+    document = new_document(diff.child.meta.family)
     tracker = Tracker(date)
     for entry in entries(diff):
-        depth = entry.section_depth
-        style = f"Heading {min(depth + 1, 4)}" if depth is not None else "Body Text"
+        style = entry.style
         paragraph = document.add_paragraph(style=style)
-        bold = depth is not None
         if entry.new is None:
             tracker.mark_paragraph(paragraph, "del")
-            tracker.run(paragraph, entry.old or "", "del", bold)
+            tracker.run(paragraph, entry.old or "", "del")
         elif entry.old is None:
             tracker.mark_paragraph(paragraph, "ins")
-            tracker.run(paragraph, entry.new, "ins", bold)
+            tracker.run(paragraph, entry.new, "ins")
         else:
             for op in word_diff(entry.old, entry.new):
                 if op.op == "equal":
-                    tracker.run(paragraph, op.new, "", bold)
+                    tracker.run(paragraph, op.new, "")
                     continue
-                tracker.run(paragraph, op.old, "del", bold)
-                tracker.run(paragraph, op.new, "ins", bold)
+                tracker.run(paragraph, op.old, "del")
+                tracker.run(paragraph, op.new, "ins")
     return document
 
 

@@ -73,7 +73,7 @@ def build(diff: PlanDiff) -> Document:
     """The report as a python-docx Document."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    document = new_document()
+    document = new_document(diff.child.meta.family)
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(title, "BÁO CÁO SO SÁNH", bold=True)

@@ -150,8 +150,10 @@ def render(
     out = Text()
     brackets = console.color_system is None
     for change in changes:
-        out.append(f"{where(change)} [{status_text(change)}]\n",
-                   style=STATUS_STYLES[change.status] + " bold")
+        out.append(
+            f"{where(change)} [{status_text(change)}]\n",
+            style=STATUS_STYLES[change.status] + " bold",
+        )
         out.append_text(_body(change, "both", brackets))
         remark = note(change)
         if remark:

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 from planwriter.diff.docxbase import new_document
 from planwriter.diff.model import ItemChange, PlanDiff, Status
-from planwriter.diff.terminal import CHANGE_NAMES, heading, note, status_text, summary_lines, where
+from planwriter.diff.terminal import (
+    CHANGE_NAMES,
+    heading,
+    note,
+    status_text,
+    summary_lines,
+    symbol,
+    where,
+)
 from planwriter.fsutil import atomic_write_with
 from planwriter.indicators import Change
 from planwriter.render import item_line
@@ -96,7 +104,7 @@ def build(diff: PlanDiff) -> Document:
         table.style = "Table Grid"
         for cell, text in zip(
             table.rows[0].cells,
-            ("Chỉ tiêu", diff.parent.meta.symbol(), diff.child.meta.symbol(), "Thay đổi"),
+            ("Chỉ tiêu", symbol(diff.parent.meta), symbol(diff.child.meta), "Thay đổi"),
             strict=True,
         ):
             _run(cell.paragraphs[0], text, bold=True)

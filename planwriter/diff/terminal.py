@@ -9,6 +9,7 @@ from rich.text import Text
 
 from planwriter.diff.model import ItemChange, PlanDiff, Relation, Status, Summary, WordOp
 from planwriter.indicators import Change
+from planwriter.model import Meta
 from planwriter.render import item_line
 
 STATUS_NAMES = {
@@ -49,12 +50,21 @@ def summary_lines(s: Summary) -> tuple[str, str]:
     return items, targets
 
 
+def symbol(meta: Meta) -> str:
+    """ "363-KH/HU", or "dự thảo" for a plan that has no number yet."""
+    return meta.symbol() if meta.number else "dự thảo"
+
+
 def heading(diff: PlanDiff) -> str:
+    """ "So sánh Kế hoạch 363-KH/HU (HUYỆN ỦY TAM ĐƯỜNG) với Chương trình hành động …" """
+
+    def name(meta: Meta) -> str:
+        kind = meta.type_name.lower()
+        return f"{kind} {meta.symbol()}" if meta.number else f"dự thảo {kind}"
+
     child, parent = diff.child.meta, diff.parent.meta
-    return (
-        f"So sánh {child.type_name.capitalize()} {child.symbol()} ({child.issuing_body}) "
-        f"với {parent.type_name.capitalize()} {parent.symbol()} ({parent.issuing_body})"
-    )
+    text = f"so sánh {name(child)} ({child.issuing_body}) với {name(parent)} ({parent.issuing_body})"
+    return text[0].upper() + text[1:]
 
 
 def status_text(change: ItemChange) -> str:
@@ -71,9 +81,9 @@ def status_text(change: ItemChange) -> str:
 
 def where(change: ItemChange) -> str:
     """The item's place in both plans: "II. › 1. › - → II. › 2. › -"."""
-    old = change.parent_label or "∅" if change.parent is not None else ""
+    old = change.parent_label or "(đoạn văn)" if change.parent is not None else ""
     new = (
-        change.child_label or "∅"
+        change.child_label or "(đoạn văn)"
         if change.child is not None and change.status is not Status.DROPPED
         else ""
     )
@@ -128,12 +138,12 @@ def render(
     for line in summary_lines(diff.summary):
         console.print(line)
     console.print()
-    render_indicators(diff, console)
+    render_indicators(diff, console, changed_only)
     changes = [c for c in diff.changes if c.changed or not changed_only]
     if side_by_side:
         table = Table(show_lines=True, expand=True)
-        table.add_column(diff.parent.meta.symbol(), ratio=1)
-        table.add_column(diff.child.meta.symbol(), ratio=1)
+        table.add_column(symbol(diff.parent.meta), ratio=1)
+        table.add_column(symbol(diff.child.meta), ratio=1)
         for change in changes:
             head = Text(
                 f"{where(change)} [{status_text(change)}]\n", style=STATUS_STYLES[change.status]
@@ -162,16 +172,18 @@ def render(
     console.print(out, end="")
 
 
-def render_indicators(diff: PlanDiff, console: Console) -> None:
-    """The indicator table: every measured target, parent → child."""
-    if not diff.indicators:
+def render_indicators(diff: PlanDiff, console: Console, changed_only: bool = False) -> None:
+    """The indicator table: every measured target, parent → child (only those not kept
+    with ``changed_only``)."""
+    rows = [r for r in diff.indicators if r.change is not Change.KEPT or not changed_only]
+    if not rows:
         return
     table = Table(title="Chỉ tiêu", expand=True)
     table.add_column("Chỉ tiêu", ratio=3)
-    table.add_column(diff.parent.meta.symbol(), ratio=1)
-    table.add_column(diff.child.meta.symbol(), ratio=1)
+    table.add_column(symbol(diff.parent.meta), ratio=1)
+    table.add_column(symbol(diff.child.meta), ratio=1)
     table.add_column("Thay đổi")
-    for row in diff.indicators:
+    for row in rows:
         ind = row.child or row.parent
         name = ind.name if ind is not None else row.indicator_id
         old = f"{row.parent.comparator} {row.parent.figure()}" if row.parent else "—"

@@ -8,6 +8,8 @@ from difflib import SequenceMatcher
 from planwriter.diff.model import WordOp
 from planwriter.text import tokens
 
+REWRITTEN = 0.4  # below this share of unchanged text, an item counts as rewritten
+
 
 def word_diff(old: str, new: str) -> list[WordOp]:
     """The steps that turn ``old`` into ``new``; joining ``old`` of every step gives
@@ -33,7 +35,12 @@ def word_diff(old: str, new: str) -> list[WordOp]:
         raw.append(WordOp(tag, "".join(mid_a[i1:i2]), "".join(mid_b[j1:j2])))
     if tail:
         raw.append(WordOp("equal", "".join(a[len(a) - tail :]), "".join(b[len(b) - tail :])))
-    return _absorb_spaces(raw)
+    ops = _absorb_spaces(raw)
+    # A rewritten item reads better as the old text then the new than as word soup.
+    same = sum(len(op.old) for op in ops if op.op == "equal")
+    if same < REWRITTEN * max(len(old), len(new)):
+        return [WordOp("replace", old, new)] if old and new else _absorb_spaces(raw)
+    return ops
 
 
 def _absorb_spaces(ops: list[WordOp]) -> list[WordOp]:

@@ -230,3 +230,23 @@ def test_word_diff_percent_is_one_replacement() -> None:
     old, new = "Có cơ chế đặc thù.", "Xây dựng cơ chế đặc thù về đào tạo."
     ops = word_diff(old, new)
     assert "".join(o.old for o in ops) == old and "".join(o.new for o in ops) == new
+
+
+def test_rewritten_item_is_old_then_new_not_word_soup() -> None:
+    old = "Bám sát các quan điểm, mục tiêu, nhiệm vụ và giải pháp của Nghị quyết số 57-NQ/TW."
+    new = "Cụ thể hóa bằng các chương trình, kế hoạch của huyện."
+    assert [(o.op, o.old, o.new) for o in word_diff(old, new)] == [("replace", old, new)]
+
+
+def test_diff_core_never_imports_the_terminal_ui() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, planwriter.diff, planwriter.diff.redline, planwriter.diff.report_docx, "
+        "planwriter.diff.jsonout, planwriter.commands.diff; "
+        "assert 'textual' not in sys.modules and 'docx' not in sys.modules"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code], check=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)}
+    )

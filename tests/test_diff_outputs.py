@@ -112,3 +112,11 @@ def test_cli_missing_parent_is_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["diff", str(lone)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "PARENT" in err
+
+
+def test_unwritable_report_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    missing = Path("/nonexistent-folder-for-planwriter/so-sanh.docx")
+    assert main(["diff", str(CHILD), "--redline", str(missing)]) == 2
+    assert main(["diff", str(CHILD), "--docx", str(missing)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and all("không ghi được tệp" in line for line in err)

@@ -44,10 +44,12 @@ def _parent_path(child: Path, given: str | None, ref: str) -> Path:
         path = Path(given)
         return path if path.suffix == ".toml" else library.template_path(given)
     if not ref:
-        raise PlanwriterError("the plan names no parent ([plan.parent] ref): give PARENT", child)
+        raise PlanwriterError(
+            "kế hoạch không nêu văn bản cấp trên ([plan.parent] ref): hãy chỉ ra PARENT", child
+        )
     found = library.resolve_parent(ref, child)
     if found is None:
-        raise PlanwriterError(f"parent '{ref}' not found: give PARENT", child)
+        raise PlanwriterError(f"không tìm thấy văn bản cấp trên '{ref}': hãy chỉ ra PARENT", child)
     return found
 
 

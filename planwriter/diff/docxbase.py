@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from planwriter.errors import ExportError
+from planwriter.fsutil import atomic_write_with
 from planwriter.model import Family
 
 if TYPE_CHECKING:  # python-docx is imported only when a .docx is written
@@ -81,3 +84,12 @@ class Tracker:
         rpr = OxmlElement("w:rPr")
         rpr.append(self._mark(f"w:{kind}"))
         ppr.append(rpr)
+
+
+def save(document: Document, path: Path) -> Path:
+    """Save atomically; a folder that is missing or read-only is one error with its path."""
+    try:
+        atomic_write_with(path, lambda tmp: document.save(str(tmp)))
+    except OSError as exc:
+        raise ExportError(f"không ghi được tệp: {exc.strerror or exc}", path) from exc
+    return path

@@ -53,7 +53,7 @@ def to_json(diff: PlanDiff) -> str:
 def _plan(plan: Plan) -> dict[str, Any]:
     meta = plan.meta
     return {
-        "symbol": meta.symbol(),
+        "symbol": meta.symbol() if meta.number else "",
         "issuing_body": meta.issuing_body,
         "date": meta.date.isoformat() if meta.date else None,
     }

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planwriter import docstyles
-from planwriter.diff.docxbase import Tracker, new_document
+from planwriter.diff.docxbase import Tracker, new_document, save
 from planwriter.diff.model import ItemChange, PlanDiff, Relation, Status
 from planwriter.diff.words import word_diff
-from planwriter.fsutil import atomic_write_with
 from planwriter.model import Item, Kind, Plan
 from planwriter.numbering import labels
 from planwriter.render import item_line
@@ -137,5 +136,4 @@ def build(diff: PlanDiff, date: dt.datetime | None = None) -> Document:
 def write_redline(diff: PlanDiff, path: Path, date: dt.datetime | None = None) -> Path:
     """Write the redline .docx atomically; return its path."""
     document = build(diff, date)
-    atomic_write_with(path, lambda tmp: document.save(str(tmp)))
-    return path
+    return save(document, path)

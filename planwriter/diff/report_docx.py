@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planwriter.diff.docxbase import new_document
+from planwriter.diff.docxbase import new_document, save
 from planwriter.diff.model import ItemChange, PlanDiff, Status
 from planwriter.diff.terminal import (
     CHANGE_NAMES,
@@ -18,7 +18,6 @@ from planwriter.diff.terminal import (
     symbol,
     where,
 )
-from planwriter.fsutil import atomic_write_with
 from planwriter.indicators import Change
 from planwriter.render import item_line
 
@@ -138,5 +137,4 @@ def build(diff: PlanDiff) -> Document:
 def write_report(diff: PlanDiff, path: Path) -> Path:
     """Write the report .docx atomically; return its path."""
     document = build(diff)
-    atomic_write_with(path, lambda tmp: document.save(str(tmp)))
-    return path
+    return save(document, path)

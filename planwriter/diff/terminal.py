@@ -63,7 +63,9 @@ def heading(diff: PlanDiff) -> str:
         return f"{kind} {meta.symbol()}" if meta.number else f"dự thảo {kind}"
 
     child, parent = diff.child.meta, diff.parent.meta
-    text = f"so sánh {name(child)} ({child.issuing_body}) với {name(parent)} ({parent.issuing_body})"
+    text = (
+        f"so sánh {name(child)} ({child.issuing_body}) với {name(parent)} ({parent.issuing_body})"
+    )
     return text[0].upper() + text[1:]
 
 

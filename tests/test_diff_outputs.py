@@ -16,6 +16,7 @@ from planwriter.cli import main
 from planwriter.diff import compare
 from planwriter.diff.jsonout import SCHEMA, to_dict, to_json
 from planwriter.diff.terminal import render
+from planwriter.model import Disposition
 from planwriter.planfile import load
 
 HERE = Path(__file__).parent / "fixtures" / "diff"
@@ -120,3 +121,17 @@ def test_unwritable_report_is_one_line(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["diff", str(CHILD), "--docx", str(missing)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2 and all("không ghi được tệp" in line for line in err)
+
+
+def test_a_dropped_section_is_one_entry_with_its_reason() -> None:
+    child = load(CHILD).plan
+    section = child.find("nv-2")
+    assert section is not None
+    section.disposition, section.reason = Disposition.DROPPED, "Huyện chưa có cơ sở đào tạo."
+    diff = compare(child, load(PARENT).plan)
+    console = Console(record=True, width=200, file=io.StringIO(), color_system=None)
+    render(diff, console, changed_only=True)
+    text = console.export_text()
+    assert "Lý do: Huyện chưa có cơ sở đào tạo. Bỏ cả 3 mục con." in text
+    assert text.count("[bỏ]") == 2  # qd-2 and the section, not each bullet under it
+    assert diff.summary.dropped == 1 + 1 + 3  # qd-2, the section, its three parent bullets

@@ -13,6 +13,7 @@ from planwriter.diff.terminal import (
     CHANGE_NAMES,
     heading,
     note,
+    shown,
     status_text,
     summary_lines,
     symbol,
@@ -53,7 +54,7 @@ def _run(
         run.font.color.rgb = RGBColor(*BLUE)
 
 
-def _item(document: Document, change: ItemChange) -> None:
+def _item(document: Document, change: ItemChange, folded: int) -> None:
     head = document.add_paragraph()
     _run(head, f"{where(change)} — {status_text(change)}", bold=True)
     body = document.add_paragraph()
@@ -71,7 +72,7 @@ def _item(document: Document, change: ItemChange) -> None:
     else:
         item = change.child or change.parent
         _run(body, item_line(item, "") if item is not None else "")
-    remark = note(change)
+    remark = note(change, folded)
     if remark:
         _run(document.add_paragraph(), remark, italic=True)
 
@@ -115,10 +116,10 @@ def build(diff: PlanDiff) -> Document:
                 cells[1].paragraphs[0],
                 f"{row.parent.comparator} {row.parent.figure()}" if row.parent else "—",
             )
-            shown = row.child is not None and row.change is not Change.DROPPED
+            present = row.child is not None and row.change is not Change.DROPPED
             _run(
                 cells[2].paragraphs[0],
-                f"{row.child.comparator} {row.child.figure()}" if shown and row.child else "—",
+                f"{row.child.comparator} {row.child.figure()}" if present and row.child else "—",
             )
             _run(
                 cells[3].paragraphs[0],
@@ -128,9 +129,8 @@ def build(diff: PlanDiff) -> Document:
     document.add_paragraph().add_run(
         ("III." if diff.indicators else "II.") + " CÁC MỤC THAY ĐỔI"
     ).bold = True
-    for change in diff.changes:
-        if change.changed:
-            _item(document, change)
+    for change, folded in shown(diff, changed_only=True):
+        _item(document, change, folded)
     return document
 
 

@@ -121,10 +121,29 @@ def _body(change: ItemChange, side: str, brackets: bool = False) -> Text:
     return Text(item_line(item, "") if item is not None else "")
 
 
-def note(change: ItemChange) -> str:
+def shown(diff: PlanDiff, changed_only: bool = False) -> list[tuple[ItemChange, int]]:
+    """The changes to show, each with how many dropped items under it are folded into it:
+    a dropped section is one entry ("bỏ cả 5 mục con"), not one per bullet."""
+    out: list[tuple[ItemChange, int]] = []
+    top: dict[str, int] = {}  # dropped parent item id → its entry in ``out``
+    for change in diff.changes:
+        if change.status is Status.DROPPED and change.parent is not None:
+            at = top.get(change.parent_under or "")
+            if at is not None:
+                out[at] = (out[at][0], out[at][1] + 1)
+                top[change.parent.id] = at
+                continue
+            top[change.parent.id] = len(out)
+        if change.changed or not changed_only:
+            out.append((change, 0))
+    return out
+
+
+def note(change: ItemChange, folded: int = 0) -> str:
     """The remark under an item: a dropped item's reason, a split or a merge."""
     if change.status is Status.DROPPED:
-        return f"Lý do: {change.reason}" if change.reason else "Không nêu lý do bỏ."
+        also = f" Bỏ cả {folded} mục con." if folded else ""
+        return (f"Lý do: {change.reason}" if change.reason else "Không nêu lý do bỏ.") + also
     if change.relation is Relation.SPLIT:
         return f"Một mục của văn bản cấp trên được tách thành {len(change.group) + 1} mục."
     if change.relation is Relation.MERGE:
@@ -141,16 +160,16 @@ def render(
         console.print(line)
     console.print()
     render_indicators(diff, console, changed_only)
-    changes = [c for c in diff.changes if c.changed or not changed_only]
+    changes = shown(diff, changed_only)
     if side_by_side:
         table = Table(show_lines=True, expand=True)
         table.add_column(symbol(diff.parent.meta), ratio=1)
         table.add_column(symbol(diff.child.meta), ratio=1)
-        for change in changes:
+        for change, folded in changes:
             head = Text(
                 f"{where(change)} [{status_text(change)}]\n", style=STATUS_STYLES[change.status]
             )
-            remark = note(change)
+            remark = note(change, folded)
             left = head + _body(change, "old")
             right = _body(change, "new") + (
                 Text(f"\n{remark}", style="italic") if remark else Text()
@@ -161,13 +180,13 @@ def render(
     # One Text printed once: rich's cost is per print call, and a large plan has thousands.
     out = Text()
     brackets = console.color_system is None
-    for change in changes:
+    for change, folded in changes:
         out.append(
             f"{where(change)} [{status_text(change)}]\n",
             style=STATUS_STYLES[change.status] + " bold",
         )
         out.append_text(_body(change, "both", brackets))
-        remark = note(change)
+        remark = note(change, folded)
         if remark:
             out.append("\n" + remark, style="italic")
         out.append("\n\n")

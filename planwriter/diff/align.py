@@ -8,7 +8,8 @@ merge (an item whose words are mostly inside an already aligned one)."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import heapq
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -140,12 +141,17 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 def _candidates(index: dict[str, list[int]], query: frozenset[str]) -> list[int]:
     """The items sharing most of the query's rarest words (at most MAX_CANDIDATES)."""
-    ranked = sorted((len(index[w]), w) for w in query if w in index)
-    hits: Counter[int] = Counter()
-    for size, word in ranked[:RARE_WORDS]:
-        if size <= MAX_POSTING:
-            hits.update(index[word])
-    return [i for i, _ in hits.most_common(MAX_CANDIDATES)]
+    postings = [found for found in map(index.get, query) if found is not None]
+    postings.sort(key=len)
+    hits: dict[int, int] = {}
+    for found in postings[:RARE_WORDS]:
+        if len(found) > MAX_POSTING:
+            break
+        for i in found:
+            hits[i] = hits.get(i, 0) + 1
+    if len(hits) <= MAX_CANDIDATES:
+        return list(hits)
+    return heapq.nlargest(MAX_CANDIDATES, hits, key=hits.__getitem__)
 
 
 def _index(side_: Side, members: list[int]) -> dict[str, list[int]]:

@@ -195,3 +195,34 @@ def test_bundled_programme_reads_as_a_local_plan(
     check = planwriter("check", str(out))
     assert check.returncode == 0, check.stdout
     assert "unlocalized" not in check.stdout
+
+
+def test_a_state_profile_issues_its_plan_as_a_state_body(tmp_path: Path) -> None:
+    profile = tmp_path / "ubnd.toml"
+    text = (FIXTURES / "district.toml").read_text("utf-8")
+    text = text.replace('level = "district"', 'level = "province"\nfamily = "state"')
+    text = text.replace(
+        'issuing_body = "HUYỆN ỦY TAM ĐƯỜNG"', 'issuing_body = "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"'
+    )
+    text = text.replace('issuer_symbol = "HU"', 'issuer_symbol = "UBND"')
+    text = text.replace(
+        'committee = "Ban Thường vụ Huyện ủy"', 'committee = "Ủy ban nhân dân tỉnh"'
+    )
+    profile.write_text(text, encoding="utf-8")
+    plan = new_plan(PARENT, str(profile))
+    assert plan.meta.number_line() == "Số:     /KH-UBND"
+    assert plan.items[0].text.endswith(
+        ", Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:"
+    )
+
+
+def test_drafting_and_checking_import_neither_jinja_nor_textual_at_start() -> None:
+    code = (
+        "import sys\n"
+        "import planwriter.check, planwriter.drafting, planwriter.operations\n"
+        "import planwriter.commands.new, planwriter.commands.check, planwriter.commands.edit\n"
+        "print(sorted(m for m in ('jinja2', 'textual') if m in sys.modules))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert (result.returncode, result.stdout) == (0, "[]\n"), result.stderr

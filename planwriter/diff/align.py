@@ -162,9 +162,28 @@ def _index(side_: Side, members: list[int]) -> dict[str, list[int]]:
     return index
 
 
+def _in_place(
+    parent: Side, child: Side, free_p: list[int], free_c: list[int], links: Links
+) -> tuple[list[int], list[int]]:
+    """Most edits are in place: a child item between two aligned neighbours is first
+    compared with the parent item between their counterparts, before any index lookup."""
+    open_p = set(free_p)
+    left_c = []
+    for c in free_c:
+        before = links.by_child.get(c - 1)
+        p = before[-1] + 1 if before else None
+        if p in open_p and _dice(parent.words(p), child.words(c)) >= SIMILAR:
+            links.add(p, c, Basis.SIMILAR)
+            open_p.discard(p)
+        else:
+            left_c.append(c)
+    return [p for p in free_p if p in open_p], left_c
+
+
 def _similar(
     parent: Side, child: Side, free_p: list[int], free_c: list[int], links: Links
 ) -> tuple[list[int], list[int]]:
+    free_p, free_c = _in_place(parent, child, free_p, free_c, links)
     index = _index(parent, free_p)
     scored: list[tuple[float, int, int]] = []
     for c in free_c:

@@ -90,6 +90,7 @@ class BodyWriter:
         from docx.oxml.parser import oxml_parser
 
         self._make = oxml_parser.makeelement
+        self.last: Any = None  # the latest paragraph written
 
     def paragraph(self, style: str, segments: list[Segment]) -> Any:
         """Build one paragraph and insert it; return the element."""
@@ -115,6 +116,7 @@ class BodyWriter:
             self._anchor.addprevious(p)
         else:
             self._body.append(p)
+        self.last = p
         return p
 
     def write_plan(self, plan: Plan, *, skip_tasks: bool) -> int:
@@ -123,6 +125,10 @@ class BodyWriter:
         for style, segments in body_paragraphs(plan, skip_tasks=skip_tasks):
             self.paragraph(style, segments)
             count += 1
+        if self.last is not None:
+            # The closing sentence goes with the signature block: a signature alone on a
+            # page, with nothing of the text above it, is not signed-ready.
+            self.last[0].append(self._make(st.q("keepNext")))
         return count
 
 

@@ -16,7 +16,8 @@ from planwriter.render import recipient_lines
 def add_closing(document: Any, plan: Plan, layout: Layout) -> None:
     """Append the recipients and signature table."""
     meta = plan.meta
-    document.add_paragraph(style="Normal")  # a line's space between the body and the block
+    spacer = document.add_paragraph(style="Normal")  # a line's space before the block
+    spacer.paragraph_format.keep_with_next = True
     table = borderless_table(document, (layout.closing_left, layout.closing_right))
     # Recipients and signature stay together on one page.
     table.rows[0]._tr.get_or_add_trPr().append(st.make("cantSplit"))

@@ -221,10 +221,12 @@ def test_closing_sentence_keeps_with_the_signature_block(tmp_path: Path) -> None
     from planwriter import planfile
     from planwriter.export import export_docx
 
-    plan = planfile.load(Path(__file__).resolve().parent.parent / "examples" / "363-KH-HU.toml").plan
+    example = Path(__file__).resolve().parent.parent / "examples" / "363-KH-HU.toml"
+    plan = planfile.load(example).plan
     export_docx(plan, tmp_path / "363.docx")
     body = open_docx(str(tmp_path / "363.docx")).paragraphs
     spacer = max(i for i, p in enumerate(body) if p.style.name == "Normal")
     last_text = body[spacer - 1]
     assert last_text.text.startswith("6. Ủy ban Kiểm tra Huyện ủy")
-    assert last_text.paragraph_format.keep_with_next and body[spacer].paragraph_format.keep_with_next
+    assert last_text.paragraph_format.keep_with_next
+    assert body[spacer].paragraph_format.keep_with_next

@@ -46,4 +46,6 @@ KIND_STYLES: dict[Kind, str] = {
     Kind.OBJECTIVE: OBJECTIVE,
     Kind.TASK: TASK,
 }
-STYLE_KINDS: dict[str, Kind] = {name: kind for kind, name in KIND_STYLES.items()} | {BULLET_2: Kind.BULLET}
+STYLE_KINDS: dict[str, Kind] = {name: kind for kind, name in KIND_STYLES.items()} | {
+    BULLET_2: Kind.BULLET
+}

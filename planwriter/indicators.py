@@ -71,10 +71,18 @@ def indicator_rows(child: Plan, parent: Plan) -> Iterator[IndicatorRow]:
     for item, indicator in parent.indicators():
         found = child_by_id.pop(indicator.id, None)
         if found is None or found[0].dropped:
-            yield IndicatorRow(indicator.id, item, indicator, found[0] if found else None,
-                               found[1] if found else None, Change.DROPPED)
+            yield IndicatorRow(
+                indicator.id,
+                item,
+                indicator,
+                found[0] if found else None,
+                found[1] if found else None,
+                Change.DROPPED,
+            )
         else:
-            yield IndicatorRow(indicator.id, item, indicator, found[0], found[1], compare(indicator, found[1]))
+            yield IndicatorRow(
+                indicator.id, item, indicator, found[0], found[1], compare(indicator, found[1])
+            )
     for child_item, indicator in child_by_id.values():
         if not child_item.dropped:
             yield IndicatorRow(indicator.id, None, None, child_item, indicator, Change.ADDED)

@@ -188,7 +188,7 @@ class Meta:
         return DOC_TYPE_NAMES.get(self.doc_type, self.doc_type.upper())
 
     def number_line(self) -> str:
-        """ "Số 363-KH/HU" for the party, "Số: 45/KH-UBND" for the state; blanks left for a draft."""
+        """ "Số 363-KH/HU" (party) or "Số: 45/KH-UBND" (state); blanks left for a draft."""
         number = self.number or "    "
         if self.family is Family.STATE:
             return f"Số: {number}/{self.doc_type}-{self.issuer_symbol}"
@@ -209,8 +209,6 @@ class Meta:
         return f"{self.place}, ngày {day} tháng {month} năm {self.date.year}"
 
 
-
-
 @dataclass
 class Plan:
     """A plan, programme or other document: metadata plus a tree of items."""
@@ -220,7 +218,10 @@ class Plan:
 
     def walk(self, include_dropped: bool = True) -> Iterator[tuple[Item, Item | None, int]]:
         """Every item in document order with its parent item and its depth."""
-        def visit(items: list[Item], parent: Item | None, depth: int) -> Iterator[tuple[Item, Item | None, int]]:
+
+        def visit(
+            items: list[Item], parent: Item | None, depth: int
+        ) -> Iterator[tuple[Item, Item | None, int]]:
             for item in items:
                 if item.dropped and not include_dropped:
                     continue

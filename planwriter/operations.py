@@ -13,8 +13,8 @@ the parent can be dropped but not deleted, and an added item can be deleted.
 from __future__ import annotations
 
 import copy
-import re
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -119,8 +119,12 @@ class SetTaskFields(_FieldsOperation):
         return f"sửa chủ trì, phối hợp, thời hạn {self.item_id}"
 
     def changes(self, item: Item) -> dict[str, Any]:
-        wanted = {"lead": self.lead, "partners": self.partners, "deadline": self.deadline,
-                  "output": self.output}
+        wanted = {
+            "lead": self.lead,
+            "partners": self.partners,
+            "deadline": self.deadline,
+            "output": self.output,
+        }
         return {key: value for key, value in wanted.items() if value is not None}
 
 
@@ -177,9 +181,9 @@ def restate(text: str, old: Indicator, new: Indicator) -> str:
         figure = format_number(new.value)
         if match.group("num").startswith("0") and figure.isdigit():  # "03%" stays two digits
             figure = figure.zfill(len(match.group("num")))
-        out = text[: match.start("num")] + figure + text[match.end("num"):]
+        out = text[: match.start("num")] + figure + text[match.end("num") :]
         if "cmp" in match.groupdict() and match.group("cmp") is not None:
-            out = out[: match.start("cmp")] + new.comparator + out[match.end("cmp"):]
+            out = out[: match.start("cmp")] + new.comparator + out[match.end("cmp") :]
         return out
     return text
 
@@ -200,7 +204,9 @@ class Drop(_FieldsOperation):
         if not self.reason.strip():
             raise OperationError(f"dropping item '{self.item_id}' needs a reason")
         if not item.origin:
-            raise OperationError(f"item '{self.item_id}' has no origin in the parent: delete it instead")
+            raise OperationError(
+                f"item '{self.item_id}' has no origin in the parent: delete it instead"
+            )
         return {"disposition": Disposition.DROPPED, "reason": self.reason.strip()}
 
 
@@ -219,11 +225,21 @@ class Restore(_FieldsOperation):
 
     def changes(self, item: Item) -> dict[str, Any]:
         if not item.origin:
-            raise OperationError(f"item '{self.item_id}' has no origin in the parent to restore from")
+            raise OperationError(
+                f"item '{self.item_id}' has no origin in the parent to restore from"
+            )
         s = self.source
-        return {"title": s.title, "text": s.text, "indicators": copy.deepcopy(s.indicators),
-                "lead": s.lead, "partners": list(s.partners), "deadline": s.deadline,
-                "output": s.output, "disposition": Disposition.ADOPTED, "reason": ""}
+        return {
+            "title": s.title,
+            "text": s.text,
+            "indicators": copy.deepcopy(s.indicators),
+            "lead": s.lead,
+            "partners": list(s.partners),
+            "deadline": s.deadline,
+            "output": s.output,
+            "disposition": Disposition.ADOPTED,
+            "reason": "",
+        }
 
 
 @dataclass
@@ -268,7 +284,9 @@ class Delete(Operation):
     def apply(self, plan: Plan) -> None:
         item = _find(plan, self.item_id)
         if item.origin:
-            raise OperationError(f"item '{self.item_id}' comes from the parent: drop it with a reason instead")
+            raise OperationError(
+                f"item '{self.item_id}' comes from the parent: drop it with a reason instead"
+            )
         self._under, self._index = _locate(plan, self.item_id)
         self._item = _container(plan, self._under).pop(self._index)
 
@@ -389,4 +407,3 @@ class Editor:
         self.version += 1
         for listener in self.listeners:
             listener(operation)
-

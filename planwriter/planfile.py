@@ -95,8 +95,15 @@ _INDICATOR_KEYS: list[tuple[str, type | tuple[type, ...], bool]] = [
     ("year", int, False),
     ("direction", str, False),
 ]
-_TYPE_NAMES = {str: "a string", dt.date: "a date (YYYY-MM-DD)", list: "an array", bool: "true or false",
-               int: "an integer", (int, float): "a number", (str, list): "a string or an array of strings"}
+_TYPE_NAMES = {
+    str: "a string",
+    dt.date: "a date (YYYY-MM-DD)",
+    list: "an array",
+    bool: "true or false",
+    int: "an integer",
+    (int, float): "a number",
+    (str, list): "a string or an array of strings",
+}
 
 
 @dataclass
@@ -182,8 +189,10 @@ class _Reader:
         if schema is None:
             raise self.fail("missing 'schema = 1' at the top of the file", 1)
         if schema != SCHEMA:
-            raise self.fail(f"schema {schema!r} is not supported (this planwriter reads schema {SCHEMA})",
-                            self.locator.key("schema", None))
+            raise self.fail(
+                f"schema {schema!r} is not supported (this planwriter reads schema {SCHEMA})",
+                self.locator.key("schema", None),
+            )
         for key in doc:
             if key not in ("schema", "plan", "item"):
                 raise self.fail(f"unknown top-level key '{key}'", self.locator.key(key, None) or 1)
@@ -193,11 +202,19 @@ class _Reader:
         meta = self.meta(table)
         raw_items = doc.get("item", [])
         if not isinstance(raw_items, list):
-            raise self.fail("'item' must be an array of tables ([[item]])", self.locator.key("item", None))
+            raise self.fail(
+                "'item' must be an array of tables ([[item]])", self.locator.key("item", None)
+            )
         return Plan(meta=meta, items=self.items(raw_items))
 
-    def fields(self, table: Any, keys: list[tuple[str, Any, bool]], where: str,
-               line: int | None, nested: tuple[str, ...] = ()) -> dict[str, Any]:
+    def fields(
+        self,
+        table: Any,
+        keys: list[tuple[str, Any, bool]],
+        where: str,
+        line: int | None,
+        nested: tuple[str, ...] = (),
+    ) -> dict[str, Any]:
         known = {key for key, _, _ in keys} | set(nested)
         out: dict[str, Any] = {}
         for key in table:
@@ -211,7 +228,9 @@ class _Reader:
                     raise self.fail(f"{where} is missing '{key}'", line)
                 continue
             if not _is(value, kind):
-                raise self.fail(f"'{key}' in {where} must be {_TYPE_NAMES[kind]}, not {_describe(value)}", at)
+                raise self.fail(
+                    f"'{key}' in {where} must be {_TYPE_NAMES[kind]}, not {_describe(value)}", at
+                )
             for text in _strings(value):
                 problem = text_problem(text)
                 if problem:
@@ -245,15 +264,24 @@ class _Reader:
         if parent is not None:
             pline = self.locator.table("plan.parent")
             if not isinstance(parent, dict):
-                raise self.fail("'parent' in [plan] must be a table", self.locator.key("parent", line))
+                raise self.fail(
+                    "'parent' in [plan] must be a table", self.locator.key("parent", line)
+                )
             p = self.fields(parent, _PARENT_KEYS, "[plan.parent]", pline)
-            meta.parent = ParentRef(ref=p.get("ref", ""), number=p["number"], date=_date(p.get("date")),
-                                    issuer=p.get("issuer", ""), title=p.get("title", ""))
+            meta.parent = ParentRef(
+                ref=p.get("ref", ""),
+                number=p["number"],
+                date=_date(p.get("date")),
+                issuer=p.get("issuer", ""),
+                title=p.get("title", ""),
+            )
         signature = table.get("signature")
         if signature is not None:
             sline = self.locator.table("plan.signature")
             if not isinstance(signature, dict):
-                raise self.fail("'signature' in [plan] must be a table", self.locator.key("signature", line))
+                raise self.fail(
+                    "'signature' in [plan] must be a table", self.locator.key("signature", line)
+                )
             s = self.fields(signature, _SIGNATURE_KEYS, "[plan.signature]", sline)
             meta.signature = Signature(**s)
         return meta
@@ -263,8 +291,9 @@ class _Reader:
             return enum(value)
         except ValueError:
             allowed = ", ".join(e.value for e in enum)
-            raise self.fail(f"unknown {key} '{value}' (expected one of: {allowed})",
-                            self.locator.key(key, line)) from None
+            raise self.fail(
+                f"unknown {key} '{value}' (expected one of: {allowed})", self.locator.key(key, line)
+            ) from None
 
     def items(self, tables: list[Any]) -> list[Item]:
         roots: list[Item] = []
@@ -279,8 +308,10 @@ class _Reader:
             item_id = v["id"]
             if item_id in by_id:
                 first = id_lines[item_id]
-                raise self.fail(f"duplicate item id '{item_id}' (first used on line {first})",
-                                self.locator.key("id", line))
+                raise self.fail(
+                    f"duplicate item id '{item_id}' (first used on line {first})",
+                    self.locator.key("id", line),
+                )
             origin = v.get("origin", [])
             item = Item(
                 id=item_id,
@@ -293,32 +324,47 @@ class _Reader:
                 output=v.get("output", ""),
                 origin=[origin] if isinstance(origin, str) else list(origin),
                 disposition=self.enum(Disposition, v["disposition"], "disposition", line)
-                if "disposition" in v else None,
+                if "disposition" in v
+                else None,
                 reason=v.get("reason", ""),
             )
-            if item.disposition in (Disposition.ADOPTED, Disposition.ADAPTED, Disposition.DROPPED) and not item.origin:
-                raise self.fail(f"item '{item_id}' is {item.disposition.value} but names no origin",
-                                self.locator.key("disposition", line))
+            if (
+                item.disposition in (Disposition.ADOPTED, Disposition.ADAPTED, Disposition.DROPPED)
+                and not item.origin
+            ):
+                raise self.fail(
+                    f"item '{item_id}' is {item.disposition.value} but names no origin",
+                    self.locator.key("disposition", line),
+                )
             if item.disposition is Disposition.ADDED and item.origin:
-                raise self.fail(f"item '{item_id}' is added but names an origin",
-                                self.locator.key("origin", line))
-            item.indicators = self.indicators(table.get("indicator", []), item_id, line, indicator_ids)
+                raise self.fail(
+                    f"item '{item_id}' is added but names an origin",
+                    self.locator.key("origin", line),
+                )
+            item.indicators = self.indicators(
+                table.get("indicator", []), item_id, line, indicator_ids
+            )
             under = v.get("under")
             if under is None:
                 roots.append(item)
             elif under in by_id:
                 by_id[under].children.append(item)
             else:
-                raise self.fail(f"item '{item_id}' is under '{under}', which is not an earlier item",
-                                self.locator.key("under", line))
+                raise self.fail(
+                    f"item '{item_id}' is under '{under}', which is not an earlier item",
+                    self.locator.key("under", line),
+                )
             by_id[item_id] = item
             id_lines[item_id] = self.locator.key("id", line)
         return roots
 
-    def indicators(self, tables: Any, item_id: str, item_line: int | None,
-                   seen: dict[str, int | None]) -> list[Indicator]:
+    def indicators(
+        self, tables: Any, item_id: str, item_line: int | None, seen: dict[str, int | None]
+    ) -> list[Indicator]:
         if not isinstance(tables, list):
-            raise self.fail("'indicator' must be an array of tables ([[item.indicator]])", item_line)
+            raise self.fail(
+                "'indicator' must be an array of tables ([[item.indicator]])", item_line
+            )
         out = []
         for index, table in enumerate(tables):
             line = self.locator.table("item.indicator", index, after=item_line or 0)
@@ -326,14 +372,22 @@ class _Reader:
                 raise self.fail("each [[item.indicator]] must be a table", line)
             v = self.fields(table, _INDICATOR_KEYS, "[[item.indicator]]", line)
             if v["id"] in seen:
-                raise self.fail(f"duplicate indicator id '{v['id']}' (first used on line {seen[v['id']]})",
-                                self.locator.key("id", line))
+                raise self.fail(
+                    f"duplicate indicator id '{v['id']}' (first used on line {seen[v['id']]})",
+                    self.locator.key("id", line),
+                )
             seen[v["id"]] = self.locator.key("id", line)
-            out.append(Indicator(
-                id=v["id"], name=v["name"], value=v["value"], unit=v.get("unit", ""),
-                comparator=v.get("comparator", "đạt"), year=v.get("year"),
-                direction=self.enum(Direction, v.get("direction", "up"), "direction", line),
-            ))
+            out.append(
+                Indicator(
+                    id=v["id"],
+                    name=v["name"],
+                    value=v["value"],
+                    unit=v.get("unit", ""),
+                    comparator=v.get("comparator", "đạt"),
+                    year=v.get("year"),
+                    direction=self.enum(Direction, v.get("direction", "up"), "direction", line),
+                )
+            )
         return out
 
 
@@ -387,15 +441,22 @@ def check_origins_against_parent(path: Path, plan: Plan, locator: Locator | None
     pline = locator.table("plan.parent")
     parent_path = resolve_parent(plan.meta.parent.ref, path)
     if parent_path is None:
-        raise PlanFileError(f"parent plan '{plan.meta.parent.ref}' not found", path, locator.key("ref", pline))
+        raise PlanFileError(
+            f"parent plan '{plan.meta.parent.ref}' not found", path, locator.key("ref", pline)
+        )
     parent_ids = set(load(parent_path, check_origins=False).plan.index())
     for index, (item, _, _) in enumerate(plan.walk()):
         for origin in item.origin:
             if origin not in parent_ids:
-                line = locator.key("origin", locator.table("item", _file_index(locator, item.id, index)))
+                line = locator.key(
+                    "origin", locator.table("item", _file_index(locator, item.id, index))
+                )
                 raise PlanFileError(
                     f"item '{item.id}' has origin '{origin}', which is not an item of "
-                    f"{plan.meta.parent.number or plan.meta.parent.ref}", path, line)
+                    f"{plan.meta.parent.number or plan.meta.parent.ref}",
+                    path,
+                    line,
+                )
 
 
 def _file_index(locator: Locator, item_id: str, fallback: int) -> int:
@@ -407,7 +468,7 @@ def _file_index(locator: Locator, item_id: str, fallback: int) -> int:
         nxt = locator.key("id", number)
         if nxt is not None and nxt != number:
             line = locator.lines[nxt - 1]
-            if line.split("=", 1)[1].strip().strip("\"'").split("\"")[0] == item_id:
+            if line.split("=", 1)[1].strip().strip("\"'").split('"')[0] == item_id:
                 return n
         n += 1
     return fallback
@@ -440,12 +501,32 @@ def sync(doc: TOMLDocument, plan: Plan) -> None:
     _put(table, "source", m.source)
     _put(table, "profile", m.profile)
     parent = m.parent
-    _sync_subtable(table, "parent", None if parent is None else {
-        "ref": parent.ref, "number": parent.number, "date": parent.date, "issuer": parent.issuer,
-        "title": parent.title})
+    _sync_subtable(
+        table,
+        "parent",
+        None
+        if parent is None
+        else {
+            "ref": parent.ref,
+            "number": parent.number,
+            "date": parent.date,
+            "issuer": parent.issuer,
+            "title": parent.title,
+        },
+    )
     sig = m.signature
-    _sync_subtable(table, "signature", None if not (sig.lines() or sig.name) else {
-        "on_behalf": sig.on_behalf, "acting": sig.acting, "title": sig.title, "name": sig.name})
+    _sync_subtable(
+        table,
+        "signature",
+        None
+        if not (sig.lines() or sig.name)
+        else {
+            "on_behalf": sig.on_behalf,
+            "acting": sig.acting,
+            "title": sig.title,
+            "name": sig.name,
+        },
+    )
     _sync_items(doc, plan)
 
 
@@ -478,8 +559,12 @@ def _sync_items(doc: TOMLDocument, plan: Plan) -> None:
         if "item" in doc:
             del doc["item"]
         return
-    if isinstance(old, AoT) and len(old_tables) and all(id(a) == id(b) for a, b in zip(old_tables, wanted, strict=False)):
-        for t in wanted[len(old_tables):]:
+    if (
+        isinstance(old, AoT)
+        and len(old_tables)
+        and all(id(a) == id(b) for a, b in zip(old_tables, wanted, strict=False))
+    ):
+        for t in wanted[len(old_tables) :]:
             old.append(t)
         return
     aot = tomlkit.aot()

@@ -57,7 +57,9 @@ def load_profile(path: Path | str, key: str = "") -> Profile:
         return PlanFileError(message, path, line)
 
     if plain(doc.get("schema")) != 1:
-        raise fail("missing or unsupported 'schema' (expected schema = 1)", where.key("schema", None) or 1)
+        raise fail(
+            "missing or unsupported 'schema' (expected schema = 1)", where.key("schema", None) or 1
+        )
     table = doc.get("profile")
     pline = where.table("profile")
     if not isinstance(table, dict):
@@ -75,9 +77,11 @@ def load_profile(path: Path | str, key: str = "") -> Profile:
                 raise fail(f"[profile] is missing '{k}'", pline)
             continue
         expected_list = k in ("recipients", "keep")
-        if expected_list != isinstance(value, list) or (
-                expected_list and not all(isinstance(v, str) for v in value)) or (
-                not expected_list and not isinstance(value, str)):
+        if (
+            expected_list != isinstance(value, list)
+            or (expected_list and not all(isinstance(v, str) for v in value))
+            or (not expected_list and not isinstance(value, str))
+        ):
             kind = "an array of strings" if expected_list else "a string"
             raise fail(f"'{k}' in [profile] must be {kind}", where.key(k, pline))
         for s in value if isinstance(value, list) else [value]:
@@ -112,10 +116,19 @@ def load_profile(path: Path | str, key: str = "") -> Profile:
                 raise fail(f"[[vocabulary]]: {problem}", rline)
         rules.append(VocabularyRule(source, target))
     return Profile(
-        key=key or path.stem, name=values["name"], level=level, family=family,
-        superior_body=values["superior_body"], issuing_body=values["issuing_body"],
-        issuer_symbol=values["issuer_symbol"], place=values["place"], unit=values.get("unit", ""),
-        committee=values.get("committee", ""), recipients=list(values.get("recipients", [])),
-        signature=signature, vocabulary=rules, keep=list(values.get("keep", [])),
+        key=key or path.stem,
+        name=values["name"],
+        level=level,
+        family=family,
+        superior_body=values["superior_body"],
+        issuing_body=values["issuing_body"],
+        issuer_symbol=values["issuer_symbol"],
+        place=values["place"],
+        unit=values.get("unit", ""),
+        committee=values.get("committee", ""),
+        recipients=list(values.get("recipients", [])),
+        signature=signature,
+        vocabulary=rules,
+        keep=list(values.get("keep", [])),
         source=values.get("source", ""),
     )

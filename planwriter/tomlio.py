@@ -43,7 +43,9 @@ def parse(path: Path, text: str) -> TOMLDocument:
         message = str(exc)
         # tomlkit appends " at line L col C"; we say the line our own way.
         message = re.sub(r" at line \d+ col \d+$", "", message)
-        raise PlanFileError(f"TOML syntax: {message[:1].lower()}{message[1:]}", path, exc.line) from None
+        raise PlanFileError(
+            f"TOML syntax: {message[:1].lower()}{message[1:]}", path, exc.line
+        ) from None
 
 
 class Locator:
@@ -58,7 +60,7 @@ class Locator:
                 self.headers.append((number, match.group(2).replace(" ", "").replace('"', "")))
 
     def table(self, name: str, occurrence: int = 0, after: int = 0) -> int | None:
-        """The line of the ``occurrence``-th header ``[name]`` / ``[[name]]`` after line ``after``."""
+        """The line of the ``occurrence``-th ``[name]`` or ``[[name]]`` header after ``after``."""
         seen = 0
         for number, header in self.headers:
             if number <= after or header != name:
@@ -74,7 +76,11 @@ class Locator:
         pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*=')
         for index in range(start, len(self.lines)):
             number = index + 1
-            if number > start and any(h == number for h, _ in self.headers) and number != table_line:
+            if (
+                number > start
+                and any(h == number for h, _ in self.headers)
+                and number != table_line
+            ):
                 break
             if pattern.match(self.lines[index]):
                 return number

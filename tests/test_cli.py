@@ -15,16 +15,26 @@ FIXTURES = Path(__file__).parent / "fixtures" / "planfile"
 
 def planwriter(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "planwriter", *args], capture_output=True,
-                          text=True, encoding="utf-8", cwd=cwd, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "planwriter", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("command", ["show", "validate"])
 def test_bad_file_is_one_line_with_place_and_exit_2(tmp_path: Path, command: str) -> None:
     bad = tmp_path / "bad.toml"
-    bad.write_text('schema = 1\n\n[plan]\nlevel = "district"\ntype = "KH"\n'
-                   'issuer_symbol = "HU"\nissuing_body = "HUYỆN ỦY TAM ĐƯỜNG"\n'
-                   'place = "Tam Đường"\ndate = 2025-13-01\n', encoding="utf-8")
+    bad.write_text(
+        'schema = 1\n\n[plan]\nlevel = "district"\ntype = "KH"\n'
+        'issuer_symbol = "HU"\nissuing_body = "HUYỆN ỦY TAM ĐƯỜNG"\n'
+        'place = "Tam Đường"\ndate = 2025-13-01\n',
+        encoding="utf-8",
+    )
     result = planwriter(command, str(bad))
     assert result.returncode == 2
     assert result.stdout == ""
@@ -36,15 +46,22 @@ def test_bad_file_is_one_line_with_place_and_exit_2(tmp_path: Path, command: str
 
 def test_missing_file(tmp_path: Path) -> None:
     result = planwriter("show", str(tmp_path / "nowhere.toml"))
-    assert (result.returncode, result.stderr) == (2, f"planwriter: {tmp_path / 'nowhere.toml'}: no such file\n")
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"planwriter: {tmp_path / 'nowhere.toml'}: no such file\n",
+    )
 
 
 def test_validate_reports_each_file_and_fails_if_any_is_bad(tmp_path: Path) -> None:
     for name in ("parent.toml", "child.toml"):
         (tmp_path / name).write_bytes((FIXTURES / name).read_bytes())
     broken = tmp_path / "broken.toml"
-    broken.write_text((FIXTURES / "parent.toml").read_text(encoding="utf-8").replace(
-        'kind = "objective"', 'kind = "goal"'), encoding="utf-8")
+    broken.write_text(
+        (FIXTURES / "parent.toml")
+        .read_text(encoding="utf-8")
+        .replace('kind = "objective"', 'kind = "goal"'),
+        encoding="utf-8",
+    )
     result = planwriter("validate", str(tmp_path / "child.toml"), str(broken))
     assert result.returncode == 2
     assert result.stdout == f"{tmp_path / 'child.toml'}: ok (3 items)\n"
@@ -71,4 +88,7 @@ def test_indicator_figure_keeps_percent_units_joined() -> None:
     from planwriter.model import Indicator
 
     assert Indicator(id="x", name="Kinh tế số", value=6.5, unit="% GRDP").figure() == "6,5% GRDP"
-    assert Indicator(id="y", name="Nhân lực", value=10, unit="người/vạn dân").figure() == "10 người/vạn dân"
+    assert (
+        Indicator(id="y", name="Nhân lực", value=10, unit="người/vạn dân").figure()
+        == "10 người/vạn dân"
+    )

@@ -11,6 +11,7 @@ import collections
 from pathlib import Path
 
 import pytest
+from sourcetext import longest_gap, plan_text, reference_vocabulary, seed_words, words
 
 from planwriter import planfile
 from planwriter.check import check_plan
@@ -18,7 +19,6 @@ from planwriter.drafting.localize import Localizer
 from planwriter.model import Disposition, Level, Plan
 from planwriter.numbering import labels
 from planwriter.profile import load_profile
-from sourcetext import longest_gap, plan_text, reference_vocabulary, seed_words, words
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "363-KH-HU.toml"
@@ -39,9 +39,16 @@ def parent() -> Plan:
 def test_header_and_parent(child: Plan) -> None:
     m = child.meta
     assert (m.level, m.number_line(), m.superior_body, m.issuing_body) == (
-        Level.DISTRICT, "Số 363-KH/HU", "ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY TAM ĐƯỜNG")
+        Level.DISTRICT,
+        "Số 363-KH/HU",
+        "ĐẢNG BỘ TỈNH LAI CHÂU",
+        "HUYỆN ỦY TAM ĐƯỜNG",
+    )
     assert m.place_date() == "Tam Đường, ngày 23 tháng 4 năm 2025"
-    assert m.parent is not None and (m.parent.ref, m.parent.number) == ("lai-chau/63-CTr-TU", "63-CTr/TU")
+    assert m.parent is not None and (m.parent.ref, m.parent.number) == (
+        "lai-chau/63-CTr-TU",
+        "63-CTr/TU",
+    )
     assert m.recipients[0] == "TT. Tỉnh ủy (B/c)" and m.recipients[-1] == "Lưu"
     assert m.signature.lines() == ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"]
 
@@ -58,36 +65,85 @@ def test_sections_in_order(child: Plan) -> None:
     numbers = labels(child)
     sections = [(numbers[i.id], i.title) for i, _, _ in child.walk() if i.kind.value == "section"]
     assert [label for label, _ in sections] == [
-        "I.", "1.", "2.", "II.", "1.", "1.1.", "1.2.", "1.3.", "2.", "2.1.", "2.2.", "2.3.", "2.4.",
-        "2.5.", "2.6.", "2.7.", "III.", "1.", "2.", "3.", "4.", "5.", "6."]
+        "I.",
+        "1.",
+        "2.",
+        "II.",
+        "1.",
+        "1.1.",
+        "1.2.",
+        "1.3.",
+        "2.",
+        "2.1.",
+        "2.2.",
+        "2.3.",
+        "2.4.",
+        "2.5.",
+        "2.6.",
+        "2.7.",
+        "III.",
+        "1.",
+        "2.",
+        "3.",
+        "4.",
+        "5.",
+        "6.",
+    ]
     assert sections[:8] == [
-        ("I.", "MỤC ĐÍCH, YÊU CẦU"), ("1.", "Mục đích"), ("2.", "Yêu cầu"), ("II.", "NỘI DUNG"),
-        ("1.", "Mục tiêu"), ("1.1.", "Mục tiêu chung"), ("1.2.", "Mục tiêu cụ thể đến năm 2030"),
-        ("1.3.", "Tầm nhìn đến năm 2045")]
+        ("I.", "MỤC ĐÍCH, YÊU CẦU"),
+        ("1.", "Mục đích"),
+        ("2.", "Yêu cầu"),
+        ("II.", "NỘI DUNG"),
+        ("1.", "Mục tiêu"),
+        ("1.1.", "Mục tiêu chung"),
+        ("1.2.", "Mục tiêu cụ thể đến năm 2030"),
+        ("1.3.", "Tầm nhìn đến năm 2045"),
+    ]
     assert sections[16] == ("III.", "TỔ CHỨC THỰC HIỆN")
 
 
 def test_indicators(child: Plan, parent: Plan) -> None:
     got = [(i.id, i.comparator, i.value, i.unit) for _, i in child.indicators()]
     assert got == [
-        ("ti-le-dvc-truc-tuyen", "trên", 80, "%"), ("giao-dich-khong-tien-mat", "đạt", 80, "%"),
-        ("doanh-nghiep-doi-moi-sang-tao", "trên", 40, "%"), ("chi-ngan-sach-khcn", "ít nhất", 3, "%"),
+        ("ti-le-dvc-truc-tuyen", "trên", 80, "%"),
+        ("giao-dich-khong-tien-mat", "đạt", 80, "%"),
+        ("doanh-nghiep-doi-moi-sang-tao", "trên", 40, "%"),
+        ("chi-ngan-sach-khcn", "ít nhất", 3, "%"),
         ("nhan-luc-nghien-cuu", "đạt", 10, "người/vạn dân"),
         ("doanh-nghiep-ung-dung-cong-nghe-so", "đạt", 100, "%"),
-        ("so-hoa-3d-du-lich-cong-dong", "đạt", 100, "%"), ("kinh-te-so-nganh-linh-vuc", "tối thiểu", 70, "%")]
+        ("so-hoa-3d-du-lich-cong-dong", "đạt", 100, "%"),
+        ("kinh-te-so-nganh-linh-vuc", "tối thiểu", 70, "%"),
+    ]
     # The 3D digitisation of community tourism sites is Tam Đường's own target.
     assert {i.id for _, i in child.indicators()} - {i.id for _, i in parent.indicators()} == {
-        "so-hoa-3d-du-lich-cong-dong"}
+        "so-hoa-3d-du-lich-cong-dong"
+    }
 
 
 def test_figures_of_the_seed_are_kept(child: Plan) -> None:
     text = plan_text(child)
-    for figure in ("03%", "trên 80%", "trên 40%", "10 người trên một vạn dân", "5G", "6G", "3D",
-                   "tối thiểu 70%", "(IoT)", "(Big Data)", "(R&D)", "(FDI)", "27/02/2025", "22/12/2024"):
+    for figure in (
+        "03%",
+        "trên 80%",
+        "trên 40%",
+        "10 người trên một vạn dân",
+        "5G",
+        "6G",
+        "3D",
+        "tối thiểu 70%",
+        "(IoT)",
+        "(Big Data)",
+        "(R&D)",
+        "(FDI)",
+        "27/02/2025",
+        "22/12/2024",
+    ):
         assert figure in text, figure
 
 
-def test_every_parent_item_is_accounted_for_and_dispositions_are_true(child: Plan, parent: Plan) -> None:
+def test_every_parent_item_is_accounted_for_and_dispositions_are_true(
+    child: Plan, parent: Plan
+) -> None:
     profile = load_profile(ROOT / "profiles" / "lai-chau" / "tam-duong.toml")
     localize = Localizer.for_profile(profile).localize
     sources = parent.index()
@@ -97,8 +153,11 @@ def test_every_parent_item_is_accounted_for_and_dispositions_are_true(child: Pla
         assert item.disposition is not None and len(item.origin) == 1
         source = sources[item.origin[0]]
         localized = (localize(source.title), localize(source.text), source.indicators)
-        expected = (Disposition.ADOPTED if localized == (item.title, item.text, item.indicators)
-                    else Disposition.ADAPTED)
+        expected = (
+            Disposition.ADOPTED
+            if localized == (item.title, item.text, item.indicators)
+            else Disposition.ADAPTED
+        )
         assert item.disposition is expected, item.id
         counts[item.disposition] += 1
     assert counts == {Disposition.ADOPTED: 47, Disposition.ADAPTED: 10}

@@ -12,8 +12,8 @@ from planwriter.errors import OperationError
 from planwriter.model import Disposition, Indicator, Item, Kind, Plan
 from planwriter.numbering import labels
 from planwriter.operations import (
-    Add,
     AdaptText,
+    Add,
     Delete,
     Drop,
     Editor,
@@ -28,16 +28,45 @@ def child_plan() -> Plan:
     def adopted(item_id: str, kind: Kind, **kw: object) -> Item:
         return Item(id=item_id, kind=kind, origin=[item_id], disposition=Disposition.ADOPTED, **kw)  # type: ignore[arg-type]
 
-    goals = adopted("muc-tieu", Kind.SECTION, title="Mục tiêu", children=[
-        adopted("5g", Kind.OBJECTIVE, text="Tỷ lệ phủ sóng 5G trên địa bàn huyện đạt tối thiểu 45%.",
-                indicators=[Indicator(id="phu-song-5g", name="Tỷ lệ phủ sóng 5G", value=45, unit="%",
-                                      comparator="tối thiểu")]),
-        adopted("vneid", Kind.OBJECTIVE, text="Có ≥ 50% người dân có tài khoản định danh điện tử."),
-    ])
-    tasks = adopted("nhiem-vu", Kind.SECTION, title="Nhiệm vụ", children=[
-        adopted("t1", Kind.TASK, text="Rà soát, kiện toàn Ban Chỉ đạo.", lead="Huyện ủy", deadline="Tháng 10/2025"),
-        adopted("t2", Kind.BULLET, text="Tuyên truyền sâu rộng Nghị quyết."),
-    ])
+    goals = adopted(
+        "muc-tieu",
+        Kind.SECTION,
+        title="Mục tiêu",
+        children=[
+            adopted(
+                "5g",
+                Kind.OBJECTIVE,
+                text="Tỷ lệ phủ sóng 5G trên địa bàn huyện đạt tối thiểu 45%.",
+                indicators=[
+                    Indicator(
+                        id="phu-song-5g",
+                        name="Tỷ lệ phủ sóng 5G",
+                        value=45,
+                        unit="%",
+                        comparator="tối thiểu",
+                    )
+                ],
+            ),
+            adopted(
+                "vneid", Kind.OBJECTIVE, text="Có ≥ 50% người dân có tài khoản định danh điện tử."
+            ),
+        ],
+    )
+    tasks = adopted(
+        "nhiem-vu",
+        Kind.SECTION,
+        title="Nhiệm vụ",
+        children=[
+            adopted(
+                "t1",
+                Kind.TASK,
+                text="Rà soát, kiện toàn Ban Chỉ đạo.",
+                lead="Huyện ủy",
+                deadline="Tháng 10/2025",
+            ),
+            adopted("t2", Kind.BULLET, text="Tuyên truyền sâu rộng Nghị quyết."),
+        ],
+    )
     return Plan(items=[goals, tasks])
 
 
@@ -79,8 +108,13 @@ def test_drop_needs_a_reason_and_hides_the_label() -> None:
 
 def test_added_items_are_deleted_not_dropped() -> None:
     editor = Editor(child_plan())
-    editor.apply(Add(Item(id="moi", kind=Kind.BULLET, text="Số hóa 3D các điểm du lịch cộng đồng."),
-                     under="nhiem-vu", index=0))
+    editor.apply(
+        Add(
+            Item(id="moi", kind=Kind.BULLET, text="Số hóa 3D các điểm du lịch cộng đồng."),
+            under="nhiem-vu",
+            index=0,
+        )
+    )
     added = editor.plan.find("moi")
     assert added is not None and added.disposition is Disposition.ADDED
     with pytest.raises(OperationError, match="delete it instead"):
@@ -109,26 +143,51 @@ def test_restore_brings_back_the_parent_text() -> None:
 
 
 OPERATIONS = st.one_of(
-    st.builds(AdaptText, st.sampled_from(["5g", "vneid", "t1", "t2", "muc-tieu", "nope"]),
-              st.text(max_size=20), st.one_of(st.none(), st.text(max_size=10))),
+    st.builds(
+        AdaptText,
+        st.sampled_from(["5g", "vneid", "t1", "t2", "muc-tieu", "nope"]),
+        st.text(max_size=20),
+        st.one_of(st.none(), st.text(max_size=10)),
+    ),
     st.builds(SetIndicator, st.just("5g"), st.just("phu-song-5g"), st.integers(0, 100)),
-    st.builds(SetTaskFields, st.sampled_from(["t1", "t2"]), st.one_of(st.none(), st.text(max_size=10)),
-              st.one_of(st.none(), st.lists(st.text(max_size=5), max_size=2)),
-              st.one_of(st.none(), st.text(max_size=10))),
-    st.builds(Drop, st.sampled_from(["5g", "vneid", "t1", "t2", "muc-tieu", "nhiem-vu"]),
-              st.sampled_from(["", "Không phù hợp với huyện."])),
-    st.builds(Add, st.builds(Item, st.sampled_from(["a1", "a2"]), st.sampled_from(list(Kind)),
-                             text=st.text(max_size=10)),
-              st.sampled_from([None, "muc-tieu", "nhiem-vu", "t1"]), st.one_of(st.none(), st.integers(0, 4))),
+    st.builds(
+        SetTaskFields,
+        st.sampled_from(["t1", "t2"]),
+        st.one_of(st.none(), st.text(max_size=10)),
+        st.one_of(st.none(), st.lists(st.text(max_size=5), max_size=2)),
+        st.one_of(st.none(), st.text(max_size=10)),
+    ),
+    st.builds(
+        Drop,
+        st.sampled_from(["5g", "vneid", "t1", "t2", "muc-tieu", "nhiem-vu"]),
+        st.sampled_from(["", "Không phù hợp với huyện."]),
+    ),
+    st.builds(
+        Add,
+        st.builds(
+            Item,
+            st.sampled_from(["a1", "a2"]),
+            st.sampled_from(list(Kind)),
+            text=st.text(max_size=10),
+        ),
+        st.sampled_from([None, "muc-tieu", "nhiem-vu", "t1"]),
+        st.one_of(st.none(), st.integers(0, 4)),
+    ),
     st.builds(Delete, st.sampled_from(["a1", "a2", "t1"])),
-    st.builds(Move, st.sampled_from(["5g", "t1", "muc-tieu", "nhiem-vu", "a1"]),
-              st.sampled_from([None, "muc-tieu", "nhiem-vu", "t1", "a2"]), st.one_of(st.none(), st.integers(0, 3))),
+    st.builds(
+        Move,
+        st.sampled_from(["5g", "t1", "muc-tieu", "nhiem-vu", "a1"]),
+        st.sampled_from([None, "muc-tieu", "nhiem-vu", "t1", "a2"]),
+        st.one_of(st.none(), st.integers(0, 3)),
+    ),
 )
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(OPERATIONS, max_size=12))
-def test_any_sequence_undone_returns_the_original_and_redone_returns_the_result(ops: list[object]) -> None:
+def test_any_sequence_undone_returns_the_original_and_redone_returns_the_result(
+    ops: list[object],
+) -> None:
     editor = Editor(child_plan())
     original = copy.deepcopy(editor.plan)
     for op in ops:
@@ -145,18 +204,41 @@ def test_any_sequence_undone_returns_the_original_and_redone_returns_the_result(
     assert editor.plan == result
 
 
-@pytest.mark.parametrize(("text", "old", "new", "expected"), [
-    ("đạt trên 80%; đạt 80% giao dịch không dùng tiền mặt.", (80, "trên"), (85, "trên"),
-     "đạt trên 85%; đạt 80% giao dịch không dùng tiền mặt."),
-    ("đạt trên 80%; đạt 80% giao dịch không dùng tiền mặt.", (80, "đạt"), (90, "đạt"),
-     "đạt trên 80%; đạt 90% giao dịch không dùng tiền mặt."),
-    ("bố trí ít nhất 03% tổng chi", (3, "ít nhất"), (5, "tối thiểu"), "bố trí tối thiểu 05% tổng chi"),
-    ("chiếm 45% và 45% nữa", (45, "đạt"), (50, "đạt"), "chiếm 45% và 45% nữa"),
-])
+@pytest.mark.parametrize(
+    ("text", "old", "new", "expected"),
+    [
+        (
+            "đạt trên 80%; đạt 80% giao dịch không dùng tiền mặt.",
+            (80, "trên"),
+            (85, "trên"),
+            "đạt trên 85%; đạt 80% giao dịch không dùng tiền mặt.",
+        ),
+        (
+            "đạt trên 80%; đạt 80% giao dịch không dùng tiền mặt.",
+            (80, "đạt"),
+            (90, "đạt"),
+            "đạt trên 80%; đạt 90% giao dịch không dùng tiền mặt.",
+        ),
+        (
+            "bố trí ít nhất 03% tổng chi",
+            (3, "ít nhất"),
+            (5, "tối thiểu"),
+            "bố trí tối thiểu 05% tổng chi",
+        ),
+        ("chiếm 45% và 45% nữa", (45, "đạt"), (50, "đạt"), "chiếm 45% và 45% nữa"),
+    ],
+)
 def test_setting_a_target_restates_its_figure_in_the_text(
-        text: str, old: tuple[int, str], new: tuple[int, str], expected: str) -> None:
-    item = Item(id="x", kind=Kind.OBJECTIVE, text=text, origin=["x"], disposition=Disposition.ADOPTED,
-                indicators=[Indicator(id="i", name="chỉ tiêu", value=old[0], unit="%", comparator=old[1])])
+    text: str, old: tuple[int, str], new: tuple[int, str], expected: str
+) -> None:
+    item = Item(
+        id="x",
+        kind=Kind.OBJECTIVE,
+        text=text,
+        origin=["x"],
+        disposition=Disposition.ADOPTED,
+        indicators=[Indicator(id="i", name="chỉ tiêu", value=old[0], unit="%", comparator=old[1])],
+    )
     editor = Editor(Plan(items=[item]))
     editor.apply(SetIndicator("x", "i", new[0], comparator=new[1]))
     assert editor.plan.items[0].text == expected
@@ -165,8 +247,12 @@ def test_setting_a_target_restates_its_figure_in_the_text(
 
 
 def test_units_the_text_spells_out_still_follow() -> None:
-    item = Item(id="x", kind=Kind.OBJECTIVE, text="đạt 10 người trên một vạn dân.",
-                indicators=[Indicator(id="i", name="nhân lực", value=10, unit="người/vạn dân")])
+    item = Item(
+        id="x",
+        kind=Kind.OBJECTIVE,
+        text="đạt 10 người trên một vạn dân.",
+        indicators=[Indicator(id="i", name="nhân lực", value=10, unit="người/vạn dân")],
+    )
     editor = Editor(Plan(items=[item]))
     editor.apply(SetIndicator("x", "i", 12))
     assert editor.plan.items[0].text == "đạt 12 người trên một vạn dân."

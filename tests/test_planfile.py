@@ -48,8 +48,9 @@ def test_new_item_and_removed_item(child: Path) -> None:
     pf = planfile.load(child)
     section = pf.plan.find("noi-dung")
     assert section is not None
-    section.children.insert(0, Item(id="moi", kind=Kind.BULLET, text="Nội dung mới.",
-                                    disposition=Disposition.ADDED))
+    section.children.insert(
+        0, Item(id="moi", kind=Kind.BULLET, text="Nội dung mới.", disposition=Disposition.ADDED)
+    )
     section.children = [c for c in section.children if c.id != "them"]
     pf.save()
     again = planfile.load(child)
@@ -60,15 +61,21 @@ def test_new_item_and_removed_item(child: Path) -> None:
 
 def test_hand_edit_survives_load_and_save(child: Path) -> None:
     text = child.read_text(encoding="utf-8")
-    text = text.replace('deadline = "Quý II/2025"', 'deadline = "Quý II/2025"   # hạn do Thường trực giao')
+    text = text.replace(
+        'deadline = "Quý II/2025"', 'deadline = "Quý II/2025"   # hạn do Thường trực giao'
+    )
     child.write_text(text, encoding="utf-8")
     pf = planfile.load(child)
     pf.plan.meta.number = "364"
     pf.save()
-    assert 'deadline = "Quý II/2025"   # hạn do Thường trực giao' in child.read_text(encoding="utf-8")
+    assert 'deadline = "Quý II/2025"   # hạn do Thường trực giao' in child.read_text(
+        encoding="utf-8"
+    )
 
 
-def test_save_is_atomic_and_leaves_no_temporary(child: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_is_atomic_and_leaves_no_temporary(
+    child: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = child.read_bytes()
     pf = planfile.load(child)
     pf.plan.meta.number = "999"
@@ -98,12 +105,20 @@ def test_model_reads_every_field(child: Path) -> None:
     assert m.parent is not None and m.parent.number == "63-CTr/TU"
     assert m.signature.on_behalf == "T/M BAN THƯỜNG VỤ"
     task = plan.find("them")
-    assert task is not None and task.lead == "UBND huyện" and task.partners == ["Phòng Văn hóa - Thông tin"]
+    assert (
+        task is not None
+        and task.lead == "UBND huyện"
+        and task.partners == ["Phòng Văn hóa - Thông tin"]
+    )
     assert plan.find("5g").indicators == [  # type: ignore[union-attr]
-        Indicator(id="phu-song-5g", name="Tỷ lệ phủ sóng 5G", value=45, unit="%", comparator="tối thiểu")]
+        Indicator(
+            id="phu-song-5g", name="Tỷ lệ phủ sóng 5G", value=45, unit="%", comparator="tối thiểu"
+        )
+    ]
 
 
 # ------------------------------------------------------------------ invalid files
+
 
 def _bad(child: Path, old: str, new: str) -> PlanFileError:
     text = child.read_text(encoding="utf-8")
@@ -138,72 +153,95 @@ def test_missing_field(child: Path) -> None:
 
 def test_wrong_type(child: Path) -> None:
     error = _bad(child, "date = 2025-04-23", 'date = "23/4/2025"')
-    assert str(error) == (_at(child, 'date = \"23/4/2025\"') + f""
-                          "'date' in [plan] must be a date (YYYY-MM-DD), not a string")
+    assert str(error) == (
+        _at(child, 'date = "23/4/2025"') + ""
+        "'date' in [plan] must be a date (YYYY-MM-DD), not a string"
+    )
 
 
 def test_wrong_type_in_indicator(child: Path) -> None:
     error = _bad(child, "value = 45", 'value = "45%"')
-    assert str(error) == (_at(child, 'value = \"45%\"') + f""
-                          "'value' in [[item.indicator]] must be a number, not a string")
+    assert str(error) == (
+        _at(child, 'value = "45%"') + "'value' in [[item.indicator]] must be a number, not a string"
+    )
 
 
 def test_unknown_disposition(child: Path) -> None:
     error = _bad(child, 'disposition = "added"', 'disposition = "kept"')
-    assert str(error) == (_at(child, 'disposition = \"kept\"') + f"unknown disposition 'kept' "
-                          "(expected one of: adopted, adapted, dropped, added)")
+    assert str(error) == (
+        _at(child, 'disposition = "kept"') + "unknown disposition 'kept' "
+        "(expected one of: adopted, adapted, dropped, added)"
+    )
 
 
 def test_duplicate_id(child: Path) -> None:
     error = _bad(child, 'id = "them"', 'id = "5g"')
     first = _line_of(child, 'id = "5g"')
-    second = [n for n, line in enumerate(child.read_text(encoding="utf-8").splitlines(), 1)
-              if line == 'id = "5g"'][1]
+    second = [
+        n
+        for n, line in enumerate(child.read_text(encoding="utf-8").splitlines(), 1)
+        if line == 'id = "5g"'
+    ][1]
     assert str(error) == f"{child}:{second}: duplicate item id '5g' (first used on line {first})"
 
 
 def test_origin_pointing_nowhere(child: Path) -> None:
     error = _bad(child, 'origin = "5g"', 'origin = "6g"')
-    assert str(error) == (_at(child, 'origin = \"6g\"') + f"item '5g' has origin '6g', "
-                          "which is not an item of 63-CTr/TU")
+    assert str(error) == (
+        _at(child, 'origin = "6g"') + "item '5g' has origin '6g', which is not an item of 63-CTr/TU"
+    )
 
 
 def test_parent_not_found(child: Path) -> None:
     error = _bad(child, 'ref = "parent.toml"', 'ref = "missing.toml"')
-    assert str(error) == _at(child, 'ref = ') + f"parent plan 'missing.toml' not found"
+    assert str(error) == _at(child, "ref = ") + "parent plan 'missing.toml' not found"
 
 
 def test_text_not_nfc(child: Path) -> None:
     decomposed = unicodedata.normalize("NFD", "Xây dựng kế hoạch")
-    error = _bad(child, 'text = "Xây dựng kế hoạch chuyển đổi số của huyện."',
-                 f'text = "{decomposed} chuyển đổi số của huyện."')
-    assert str(error) == (_at(child, 'chuyển đổi số của huyện.\"') + f"'text' in [[item]]: "
-                          "text is not Unicode NFC (decomposed diacritics); normalise it to NFC")
+    error = _bad(
+        child,
+        'text = "Xây dựng kế hoạch chuyển đổi số của huyện."',
+        f'text = "{decomposed} chuyển đổi số của huyện."',
+    )
+    assert str(error) == (
+        _at(child, 'chuyển đổi số của huyện."') + "'text' in [[item]]: "
+        "text is not Unicode NFC (decomposed diacritics); normalise it to NFC"
+    )
 
 
 def test_control_character(child: Path) -> None:
     error = _bad(child, 'title = "NỘI DUNG"\norigin', 'title = "NỘI\\u0007DUNG"\norigin')
-    assert str(error) == (_at(child, 'NỘI\\u0007DUNG') + f"'title' in [[item]]: "
-                          "text holds a control character U+0007")
+    assert str(error) == (
+        _at(child, "NỘI\\u0007DUNG") + "'title' in [[item]]: text holds a control character U+0007"
+    )
 
 
 def test_drop_without_reason_loads_so_check_can_report_it(child: Path) -> None:
     text = child.read_text(encoding="utf-8")
-    child.write_text(text.replace('disposition = "adopted"\n[[item.indicator]]',
-                                  'disposition = "dropped"\n[[item.indicator]]', 1), encoding="utf-8")
+    child.write_text(
+        text.replace(
+            'disposition = "adopted"\n[[item.indicator]]',
+            'disposition = "dropped"\n[[item.indicator]]',
+            1,
+        ),
+        encoding="utf-8",
+    )
     item = planfile.load(child).plan.find("5g")
     assert item is not None and item.dropped and item.reason == ""
 
 
 def test_under_unknown_item(child: Path) -> None:
     error = _bad(child, 'under = "noi-dung"\nkind = "task"', 'under = "nowhere"\nkind = "task"')
-    assert str(error) == (_at(child, 'under = \"nowhere\"') + f"item 'them' is under 'nowhere', "
-                          "which is not an earlier item")
+    assert str(error) == (
+        _at(child, 'under = "nowhere"') + "item 'them' is under 'nowhere', "
+        "which is not an earlier item"
+    )
 
 
 def test_unknown_key(child: Path) -> None:
     error = _bad(child, 'deadline = "Quý II/2025"', 'deadlin = "Quý II/2025"')
-    assert str(error) == _at(child, 'deadlin =') + f"unknown key 'deadlin' in [[item]]"
+    assert str(error) == _at(child, "deadlin =") + "unknown key 'deadlin' in [[item]]"
 
 
 def test_unsupported_schema(child: Path) -> None:

@@ -25,12 +25,21 @@ from planwriter.model import (
 )
 
 # Vietnamese letters (NFC), digits, punctuation, quotes and backslashes that TOML must escape.
-_ALPHABET = string.ascii_letters + string.digits + " .,;:-/()%\"'\\#[]=" + "ăâđêôơưĂÂĐÊÔƠƯáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵỦỨ"
+_ALPHABET = (
+    string.ascii_letters
+    + string.digits
+    + " .,;:-/()%\"'\\#[]="
+    + "ăâđêôơưĂÂĐÊÔƠƯáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵỦỨ"
+)
 texts = st.text(alphabet=_ALPHABET, max_size=40)
 nonempty = st.text(alphabet=_ALPHABET, min_size=1, max_size=30)
-numbers = st.one_of(st.integers(min_value=0, max_value=10_000),
-                    st.floats(min_value=0, max_value=1000, allow_nan=False, allow_infinity=False))
-dates = st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31)))
+numbers = st.one_of(
+    st.integers(min_value=0, max_value=10_000),
+    st.floats(min_value=0, max_value=1000, allow_nan=False, allow_infinity=False),
+)
+dates = st.one_of(
+    st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
+)
 
 _counter = iter(range(10**9))
 
@@ -38,7 +47,10 @@ _counter = iter(range(10**9))
 @st.composite
 def indicators(draw: st.DrawFn) -> Indicator:
     return Indicator(
-        id=f"ind-{next(_counter)}", name=draw(nonempty), value=draw(numbers), unit=draw(texts),
+        id=f"ind-{next(_counter)}",
+        name=draw(nonempty),
+        value=draw(numbers),
+        unit=draw(texts),
         comparator=draw(st.sampled_from(["đạt", "trên", "tối thiểu", "ít nhất", "≥"])),
         year=draw(st.one_of(st.none(), st.integers(2000, 2100))),
         direction=draw(st.sampled_from(list(Direction))),
@@ -48,14 +60,26 @@ def indicators(draw: st.DrawFn) -> Indicator:
 @st.composite
 def items(draw: st.DrawFn, depth: int = 0) -> Item:
     disposition = draw(st.one_of(st.none(), st.sampled_from(list(Disposition))))
-    origin = [] if disposition in (None, Disposition.ADDED) else draw(
-        st.lists(st.sampled_from(["a", "b", "c.1", "d-2"]), min_size=1, max_size=2, unique=True))
+    origin = (
+        []
+        if disposition in (None, Disposition.ADDED)
+        else draw(
+            st.lists(st.sampled_from(["a", "b", "c.1", "d-2"]), min_size=1, max_size=2, unique=True)
+        )
+    )
     children = draw(st.lists(items(depth + 1), max_size=3)) if depth < 3 else []
     return Item(
-        id=f"item-{next(_counter)}", kind=draw(st.sampled_from(list(Kind))), title=draw(texts),
-        text=draw(texts), indicators=draw(st.lists(indicators(), max_size=2)), lead=draw(texts),
-        partners=draw(st.lists(nonempty, max_size=3)), deadline=draw(texts), output=draw(texts),
-        origin=origin, disposition=disposition,
+        id=f"item-{next(_counter)}",
+        kind=draw(st.sampled_from(list(Kind))),
+        title=draw(texts),
+        text=draw(texts),
+        indicators=draw(st.lists(indicators(), max_size=2)),
+        lead=draw(texts),
+        partners=draw(st.lists(nonempty, max_size=3)),
+        deadline=draw(texts),
+        output=draw(texts),
+        origin=origin,
+        disposition=disposition,
         reason=draw(nonempty) if disposition is Disposition.DROPPED else draw(texts),
         children=children,
     )
@@ -63,16 +87,30 @@ def items(draw: st.DrawFn, depth: int = 0) -> Item:
 
 @st.composite
 def plans(draw: st.DrawFn) -> Plan:
-    parent = draw(st.one_of(st.none(), st.builds(
-        ParentRef, ref=st.just(""), number=nonempty, date=dates, issuer=texts, title=texts)))
+    parent = draw(
+        st.one_of(
+            st.none(),
+            st.builds(
+                ParentRef, ref=st.just(""), number=nonempty, date=dates, issuer=texts, title=texts
+            ),
+        )
+    )
     meta = Meta(
-        level=draw(st.sampled_from(list(Level))), family=draw(st.sampled_from(list(Family))),
-        doc_type=draw(nonempty), number=draw(texts), issuer_symbol=draw(nonempty),
-        superior_body=draw(texts), issuing_body=draw(nonempty), place=draw(nonempty), date=draw(dates),
-        summary=draw(texts), parent=parent, recipients=draw(st.lists(nonempty, max_size=4)),
+        level=draw(st.sampled_from(list(Level))),
+        family=draw(st.sampled_from(list(Family))),
+        doc_type=draw(nonempty),
+        number=draw(texts),
+        issuer_symbol=draw(nonempty),
+        superior_body=draw(texts),
+        issuing_body=draw(nonempty),
+        place=draw(nonempty),
+        date=draw(dates),
+        summary=draw(texts),
+        parent=parent,
+        recipients=draw(st.lists(nonempty, max_size=4)),
         signature=draw(st.builds(Signature, on_behalf=texts, title=texts, name=texts)),
-        tasks_in_appendix=draw(st.booleans()), numbering=draw(st.sampled_from(
-            [["I.", "1.", "1.1.", "a)"], ["I-", "1.", "a)"]])),
+        tasks_in_appendix=draw(st.booleans()),
+        numbering=draw(st.sampled_from([["I.", "1.", "1.1.", "a)"], ["I-", "1.", "a)"]])),
         source=draw(texts),
     )
     return Plan(meta=meta, items=draw(st.lists(items(), max_size=4)))
@@ -85,7 +123,10 @@ def test_any_plan_survives_save_and_load(plan: Plan) -> None:
     loaded = planfile.loads(text)
     assert loaded == plan
     # Saving what was loaded changes nothing.
-    assert planfile.PlanFile(path=Path("x.toml"), plan=loaded, doc=planfile.parse_doc(text)).dumps() == text
+    assert (
+        planfile.PlanFile(path=Path("x.toml"), plan=loaded, doc=planfile.parse_doc(text)).dumps()
+        == text
+    )
 
 
 @settings(max_examples=50, deadline=None)

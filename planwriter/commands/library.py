@@ -37,8 +37,14 @@ def templates_table() -> Table:
             table.add_row(key, "", f"[red]{exc}[/red]", "", "", "")
             continue
         m = plan.meta
-        table.add_row(key, m.symbol(), m.summary, m.issuing_body,
-                      m.date.strftime("%d/%m/%Y") if m.date else "", str(sum(1 for _ in plan.walk())))
+        table.add_row(
+            key,
+            m.symbol(),
+            m.summary,
+            m.issuing_body,
+            m.date.strftime("%d/%m/%Y") if m.date else "",
+            str(sum(1 for _ in plan.walk())),
+        )
     return table
 
 
@@ -53,9 +59,20 @@ def profiles_table() -> Table:
             table.add_row(key, f"[red]{exc}[/red]", "", "", "", "")
             continue
         signer = " ".join(x for x in (p.signature.title, p.signature.name) if x)
-        table.add_row(key, p.name, LEVEL_NAMES.get(p.level.value, p.level.value), p.superior_body,
-                      p.issuer_symbol, signer)
+        table.add_row(
+            key,
+            p.name,
+            LEVEL_NAMES.get(p.level.value, p.level.value),
+            p.superior_body,
+            p.issuer_symbol,
+            signer,
+        )
     return table
 
 
-LEVEL_NAMES = {"central": "Trung ương", "province": "Tỉnh", "district": "Huyện", "commune": "Xã, phường"}
+LEVEL_NAMES = {
+    "central": "Trung ương",
+    "province": "Tỉnh",
+    "district": "Huyện",
+    "commune": "Xã, phường",
+}

@@ -77,19 +77,22 @@ class IndicatorDialog(_Dialog[dict[str, float | int]]):
     def __init__(self, indicators: list[Indicator], parent: dict[str, Indicator]) -> None:
         super().__init__()
         self.indicators = indicators
-        self.parent = parent
+        self.theirs = parent
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Chỉ tiêu", classes="title")
             with VerticalScroll(classes="fields"):
                 for n, ind in enumerate(self.indicators):
-                    theirs = self.parent.get(ind.id)
+                    theirs = self.theirs.get(ind.id)
                     beside = f" (cấp trên: {theirs.comparator} {theirs.figure()})" if theirs else ""
                     yield Label(f"{ind.name}{beside}")
                     yield Input(format_number(ind.value), id=f"value-{n}")
             yield Static("", id="error", classes="error")
             yield self.buttons("Đặt chỉ tiêu")
+
+    def on_mount(self) -> None:
+        self.query_one("#value-0", Input).focus()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")

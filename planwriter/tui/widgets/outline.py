@@ -53,7 +53,8 @@ class Outline(Tree[str]):
 
         add(self.root, plan.items)
         if select is not None:
-            self.select_item(select)
+            # The tree lays out its lines on the next refresh; the cursor can move only then.
+            self.call_after_refresh(self.select_item, select)
 
     def relabel(self, plan: Plan) -> None:
         """Repaint every label (numbering and marks change when an item is dropped)."""

@@ -92,7 +92,7 @@ class StartScreen(Screen[None]):
         self.templates: dict[str, TemplateInfo] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(f"planwriter — soạn kế hoạch · thư mục {self.folder}", id="start-title")
+        yield Static(f"planwriter — soạn kế hoạch · thư mục {self.folder.name}", id="start-title")
         with Horizontal(id="start-body"):
             with Vertical(id="start-left"):
                 yield Label("Kế hoạch trong thư mục", classes="caption")

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from planwriter import journal
 from planwriter.errors import PlanwriterError
 from planwriter.tui.screens.choice import ChoiceDialog, HelpScreen
-from planwriter.tui.session import Session, set_aside_journal
+
+if TYPE_CHECKING:
+    from planwriter.tui.session import Session
 
 
 class PlanwriterApp(App[None]):
@@ -42,6 +44,9 @@ class PlanwriterApp(App[None]):
     def open_plan(self, path: Path, select: str | None = None) -> None:
         """Open ``path`` in the editor, first offering to recover unsaved work if a journal
         newer than the plan is beside it."""
+        from planwriter import journal  # plan files need tomlkit: not on the start path
+        from planwriter.tui.session import set_aside_journal
+
         found = journal.pending(path)
         if found is None:
             self._load(path, recovered=False, select=select)
@@ -63,6 +68,8 @@ class PlanwriterApp(App[None]):
 
     @work(thread=True, group="open")
     def _load(self, path: Path, recovered: bool, select: str | None) -> None:
+        from planwriter.tui.session import Session
+
         try:
             session = Session.open(path, recovered=recovered)
         except PlanwriterError as exc:

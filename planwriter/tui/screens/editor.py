@@ -49,7 +49,7 @@ class EditorScreen(editor_actions.EditorActions, Screen[None]):
         Binding("ctrl+z", "undo", "Hoàn tác", id="undo"),
         Binding("ctrl+y", "redo", "Làm lại", id="redo", show=False),
         Binding("slash,ctrl+f", "search", "Tìm", id="search"),
-        Binding("k", "check", "Kiểm tra", id="check"),
+        Binding("k", "check", "Kiểm tra", id="check", show=False),
         Binding("s", "diff", "So sánh", id="diff"),
         Binding("x", "export", "Xuất", id="export"),
         Binding("ctrl+s", "save", "Lưu", id="save"),
@@ -82,7 +82,7 @@ class EditorScreen(editor_actions.EditorActions, Screen[None]):
                 yield TextArea(id="local-text", soft_wrap=True, show_line_numbers=False)
                 with VerticalScroll(id="properties-box"):
                     yield Static(id="properties")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#local-text", TextArea).cursor_blink = False

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, OptionList, Select, Static
+from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from planwriter import library
@@ -78,6 +78,11 @@ def plan_file_name(folder: Path, profile_key: str, template_key: str) -> Path:
     return candidate
 
 
+def _highlighted(listing: OptionList) -> str | None:
+    index = listing.highlighted
+    return listing.get_option_at_index(index).id if index is not None else None
+
+
 class StartScreen(Screen[None]):
     """Open a plan of the working folder, or draft a new one."""
 
@@ -102,17 +107,16 @@ class StartScreen(Screen[None]):
             with Vertical(id="start-right"):
                 with VerticalScroll(id="preview-box"):
                     yield Static("Chọn một văn bản cấp trên để xem trước.", id="preview")
-                yield Label("Đơn vị ban hành", classes="caption")
-                yield Select[str]([], prompt="Chọn đơn vị", id="profile")
-                yield Button("Tạo kế hoạch mới", variant="primary", id="create")
-        yield Footer()
+                yield Label("Đơn vị ban hành (Enter: tạo kế hoạch mới)", classes="caption")
+                yield OptionList(id="profiles")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         recent = self.query_one("#recent", OptionList)
         entries = recent_plans(self.folder)
         recent.add_options([Option(f"{e.path.name}  {e.summary}", id=str(e.path))
                             for e in entries] or [Option("(chưa có kế hoạch nào)", disabled=True)])
-        self._load_library()
+        self.call_after_refresh(self._load_library)  # the screen first, the library after
         (recent if entries else self.query_one("#templates")).focus()
 
     @work(thread=True, group="library")
@@ -138,10 +142,9 @@ class StartScreen(Screen[None]):
         listing = self.query_one("#templates", OptionList)
         listing.add_options([Option(f"{i.number}  {i.title}", id=i.key) for i in infos]
                             or [Option("(thư viện chưa có mẫu nào)", disabled=True)])
-        select = self.query_one("#profile", Select)
-        select.set_options(profiles)
-        if len(profiles) == 1:
-            select.value = profiles[0][1]
+        self.query_one("#profiles", OptionList).add_options(
+            [Option(name, id=key) for name, key in profiles]
+            or [Option("(chưa có hồ sơ đơn vị nào)", disabled=True)])
         if infos:
             listing.highlighted = 0
 
@@ -165,21 +168,20 @@ class StartScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#templates")
     def _template_chosen(self) -> None:
-        self.query_one("#profile", Select).focus()
+        self.query_one("#profiles", OptionList).focus()
 
-    @on(Button.Pressed, "#create")
+    @on(OptionList.OptionSelected, "#profiles")
     def action_create(self) -> None:
-        templates = self.query_one("#templates", OptionList)
-        index = templates.highlighted
-        option = templates.get_option_at_index(index) if index is not None else None
-        profile = self.query_one("#profile", Select).value
-        if option is None or not option.id:
+        template = _highlighted(self.query_one("#templates", OptionList))
+        profile = _highlighted(self.query_one("#profiles", OptionList))
+        if template is None:
             self.notify("Chọn văn bản cấp trên trước.", severity="warning")
             return
-        if not isinstance(profile, str):
+        if profile is None:
             self.notify("Chọn đơn vị ban hành trước.", severity="warning")
+            self.query_one("#profiles", OptionList).focus()
             return
-        self._create(option.id, profile)
+        self._create(template, profile)
 
     @work(thread=True, group="create")
     def _create(self, template: str, profile: str) -> None:

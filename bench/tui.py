@@ -152,7 +152,8 @@ def main() -> None:
     minimal = _start_time(MINIMAL_START)
     ours = _start_time(PLANWRITER_START)
     print(f"cold start to first screen: planwriter {ours * 1000:.0f} ms, "
-          f"minimal Textual app {minimal * 1000:.0f} ms, ratio {ours / minimal:.2f}× (target ≤ 1.5×)")
+          f"minimal Textual app {minimal * 1000:.0f} ms, ratio {ours / minimal:.2f}× "
+          "(target ≤ 1.5×)")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "lon.toml"
         count = big_plan(path)

@@ -40,4 +40,5 @@ def test_the_cli_starts_without_heavy_libraries() -> None:
 
 
 def test_the_list_of_core_modules_is_not_empty() -> None:
-    assert {"planwriter.model", "planwriter.operations", "planwriter.journal"} <= set(core_modules())
+    wanted = {"planwriter.model", "planwriter.operations", "planwriter.journal"}
+    assert wanted <= set(core_modules())

@@ -10,6 +10,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from planwriter import journal
 from planwriter.errors import PlanwriterError
@@ -29,6 +30,7 @@ class Session:
     editor: Editor = field(init=False)
     parent: Plan | None = None
     saved_version: int = 0
+    _localizer: Any = None
 
     def __post_init__(self) -> None:
         self.editor = Editor(self.file.plan)
@@ -59,6 +61,21 @@ class Session:
         if self.parent is None or not item.origin:
             return None
         return self.parent.find(item.origin[0])
+
+    def restore_source(self, item: Item) -> Item | None:
+        """The parent's item in this unit's words (the profile's vocabulary, applied by
+        drafting), which ``Restore`` puts back."""
+        source = self.parent_item(item)
+        if source is None:
+            return None
+        try:
+            from planwriter.drafting import Localizer, localize_item, profile_for
+        except ImportError:  # drafting has not landed in this build: the parent's words
+            return source
+        if self._localizer is None:
+            profile = profile_for(self.plan, self.path)
+            self._localizer = Localizer.for_profile(profile) if profile else False
+        return localize_item(source, self._localizer) if self._localizer else source
 
     def write_journal(self) -> Path:
         """Snapshot the plan into its journal (the caller runs this off the UI thread)."""

@@ -14,7 +14,6 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from planwriter.model import Indicator, Item, Kind, format_number
 
-
 T = TypeVar("T")
 
 

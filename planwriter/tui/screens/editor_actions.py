@@ -7,11 +7,12 @@ import importlib.util
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from planwriter.errors import PlanwriterError
 from planwriter.model import Item, Kind
 from planwriter.numbering import labels
 from planwriter.operations import (
-    Add,
     AdaptText,
+    Add,
     Delete,
     Drop,
     Move,
@@ -92,11 +93,14 @@ class EditorActions:
         item = self._item()
         if item is None:
             return
-        source = self.session.parent_item(item)
+        try:
+            source = self.session.restore_source(item)
+        except PlanwriterError as exc:
+            self.notify(str(exc), severity="error")
+            return
         if source is None:
             self.notify("Văn bản cấp trên không có mục này.", severity="warning")
             return
-        # The parent's text as written: the vocabulary of a profile is drafting's to apply.
         self.apply(Restore(item.id, source))
 
     def action_add(self: EditorScreen) -> None:

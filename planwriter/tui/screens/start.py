@@ -38,7 +38,8 @@ def recent_plans(folder: Path) -> list[PlanEntry]:
         if data.get("schema") != 1 or not isinstance(plan, dict):
             continue
         number = plan.get("number", "")
-        symbol = f"{number}-{plan.get('type', '')}/{plan.get('issuer_symbol', '')}" if number else ""
+        kind, issuer = plan.get("type", ""), plan.get("issuer_symbol", "")
+        symbol = f"{number}-{kind}/{issuer}" if number else ""
         summary = " ".join(x for x in (symbol, plan.get("issuing_body", "")) if x)
         found.append((-path.stat().st_mtime, path.name, PlanEntry(path, summary)))
     return [entry for _, _, entry in sorted(found, key=lambda t: (t[0], t[1]))]

@@ -1,0 +1,154 @@
+"""The export dialog: number, date and signer pre-filled, the .docx (and PDF) written in a
+worker with progress, then where the file is."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
+
+from planwriter.errors import PlanwriterError
+from planwriter.model import Plan
+from planwriter.tui.session import Session
+
+
+def parse_date(text: str) -> dt.date | None:
+    """ "23/04/2025" or "2025-04-23" → a date; anything else → None."""
+    text = text.strip()
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def signer_of(session: Session) -> str:
+    """The plan's signer, or else the one of the profile it was drafted with."""
+    if session.plan.meta.signature.name:
+        return session.plan.meta.signature.name
+    try:
+        from planwriter.drafting import profile_for
+    except ImportError:
+        return ""
+    try:
+        profile = profile_for(session.plan, session.path)
+    except PlanwriterError:
+        return ""
+    return profile.signature.name if profile else ""
+
+
+def for_export(plan: Plan, number: str, date: dt.date | None, signer: str) -> Plan:
+    """A copy of the plan with the number, date and signer given for this export (the plan
+    being edited is not changed behind the editor's back)."""
+    out = plan.clone()
+    out.meta.number = number
+    out.meta.date = date
+    out.meta.signature.name = signer
+    return out
+
+
+class ExportDialog(ModalScreen[Any]):
+    """Returns the ``ExportResult`` once written, or None if cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Đóng", id="cancel")]
+
+    class ExportFinished(Message):
+        """The .docx (and PDF) were written."""
+
+        def __init__(self, result: Any) -> None:
+            super().__init__()
+            self.result = result
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.result: Any = None
+
+    def compose(self) -> ComposeResult:
+        meta = self.session.plan.meta
+        target = self.session.path.with_suffix(".docx")
+        with Vertical(classes="dialog"):
+            yield Label("Xuất văn bản để trình ký", classes="title")
+            yield Label("Số văn bản:")
+            yield Input(meta.number, id="number")
+            yield Label("Ngày ban hành (ngày/tháng/năm):")
+            yield Input(meta.date.strftime("%d/%m/%Y") if meta.date else "", id="date")
+            yield Label("Người ký:")
+            yield Input(signer_of(self.session), id="signer")
+            yield Label("Tệp .docx:")
+            yield Input(str(target), id="target")
+            has_office = shutil.which("soffice") is not None
+            yield Checkbox("Kèm bản PDF (LibreOffice)", value=has_office, disabled=not has_office,
+                           id="pdf")
+            yield ProgressBar(total=None, show_eta=False, id="progress")
+            yield Static("", id="status")
+            with Horizontal(classes="buttons"):
+                yield Button("Xuất", variant="primary", id="ok")
+                yield Button("Đóng", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#progress").display = False
+        self.query_one("#number", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _submitted(self) -> None:
+        date_text = self.query_one("#date", Input).value
+        date = parse_date(date_text) if date_text.strip() else None
+        status = self.query_one("#status", Static)
+        if date_text.strip() and date is None:
+            status.update(f"“{date_text}” không phải là ngày (ví dụ 23/04/2025).")
+            return
+        target = Path(self.query_one("#target", Input).value.strip())
+        if target.suffix.lower() != ".docx":
+            status.update("Tên tệp phải kết thúc bằng .docx.")
+            return
+        plan = for_export(self.session.plan, self.query_one("#number", Input).value.strip(), date,
+                          self.query_one("#signer", Input).value.strip())
+        self.query_one("#ok", Button).disabled = True
+        self.query_one("#progress").display = True
+        status.update("Đang xuất…")
+        self._export(plan, target, self.query_one("#pdf", Checkbox).value)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, plan: Plan, target: Path, pdf: bool) -> None:
+        from planwriter.export import export_docx
+
+        try:
+            result = export_docx(plan, target, pdf=pdf)
+        except (PlanwriterError, OSError) as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        self.app.call_from_thread(self._finished, result)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#progress").display = False
+        self.query_one("#ok", Button).disabled = False
+        self.query_one("#status", Static).update(f"Không xuất được: {message}")
+
+    def _finished(self, result: Any) -> None:
+        self.result = result
+        progress = self.query_one("#progress", ProgressBar)
+        progress.update(total=1, progress=1)
+        lines = [f"Đã ghi {result.docx}"]
+        if result.pdf is not None:
+            lines.append(f"và {result.pdf}")
+        if result.message:
+            lines.append(result.message)
+        self.query_one("#status", Static).update("\n".join(lines))
+        self.query_one("#ok", Button).disabled = False
+        self.post_message(self.ExportFinished(result))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(self.result)

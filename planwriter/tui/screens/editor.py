@@ -90,7 +90,8 @@ class EditorScreen(editor_actions.EditorActions, Screen[None]):
         outline = self.query_one(Outline)
         plan = self.session.plan
         first = self.initial or (plan.items[0].id if plan.items else None)
-        outline.show(plan, select=first)
+        # The cursor starts on the first item; moving it later would undo an early key press.
+        outline.show(plan, select=self.initial)
         outline.focus()
         self.show_item(first)
         self._show_title()
@@ -205,6 +206,10 @@ class EditorScreen(editor_actions.EditorActions, Screen[None]):
             self.show_item(self.shown_id)
         self._show_title()
         self._schedule_journal()
+        if self.findings:  # keep the "!" marks true while the drafter fixes them
+            from planwriter.tui.screens.findings import run_check
+
+            run_check(self, show=False)
 
     def _schedule_journal(self) -> None:
         # A throttle, not a debounce: a write already pending picks up this change too.

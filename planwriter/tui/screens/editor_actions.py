@@ -76,7 +76,7 @@ class EditorActions:
             self.notify("Mục thêm mới không có ở cấp trên: nhấn Delete để xóa.",
                         severity="warning")
             return
-        label = labels(self.session.plan).get(item.id, "") or item.content()[:30]
+        label = f"{labels(self.session.plan).get(item.id, '')} {item.content()[:50]}".strip()
 
         def done(reason: str | None) -> None:
             if reason:

@@ -218,6 +218,8 @@ class EditorScreen(editor_actions.EditorActions, Screen[None]):
 
     def _write_journal(self) -> None:
         self._journal_timer = None
+        if not self.session.dirty:  # saved (or undone back to the file) meanwhile
+            return
         version = self.session.editor.version
         text = self.session.file.dumps()  # on the UI thread: the plan may change meanwhile
         self.run_worker(lambda: self._journal_to_disk(version, text), thread=True,

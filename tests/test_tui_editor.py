@@ -162,3 +162,43 @@ async def _test_palette_commands_carry_a_category(tmp_path: Path) -> None:
         assert type(app.screen).__name__ == "HelpScreen"
         await pilot.press("escape")
         assert isinstance(app.screen, EditorScreen)
+
+
+def test_diff_view_lists_changes_and_opens_one_in_the_editor(tmp_path: Path) -> None:
+    asyncio.run(_diff_view(tmp_path))
+
+
+async def _diff_view(tmp_path: Path) -> None:
+    from textual.widgets import DataTable, OptionList
+
+    from planwriter.tui.screens.diffview import DiffScreen
+
+    app = PlanwriterApp(plan_copy(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_editor(pilot)
+        screen = editor(app)
+        await select(pilot, "khu-cnc")
+        await pilot.press("b", *"Không có khu công nghệ cao", "enter")
+        await select(pilot, "5g")
+        await pilot.press("i")
+        app.screen.query_one("#value-0", Input).value = "50"
+        await pilot.press("enter", "s")
+        await pilot.pause()
+        diff = app.screen
+        assert isinstance(diff, DiffScreen)
+        summary = str(diff.query_one("#diff-summary").render())  # type: ignore[attr-defined]
+        assert "đã sửa 1" in summary and "bỏ 1" in summary and "nâng 1" in summary
+        table = diff.query_one("#diff-indicators", DataTable)
+        assert table.get_row_at(0) == ["Tỷ lệ phủ sóng 5G", "tối thiểu 45%", "tối thiểu 50%",
+                                       "nâng"]
+        items = diff.query_one("#diff-items", OptionList)
+        ids = [items.get_option_at_index(i).id for i in range(items.option_count)]
+        assert ids == ["5g", "khu-cnc"]
+        await pilot.press("c")
+        assert items.option_count == 4
+        await pilot.press("n")
+        assert items.get_option_at_index(items.highlighted or 0).id == "5g"
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#outline").current_id == "khu-cnc"  # type: ignore[attr-defined]

@@ -56,6 +56,7 @@ CASES: dict[str, Any] = {
     "add-dialog": _editor_then("a"),
     "search": _editor_then("slash", *"cong nghe"),
     "help": _editor_then("f1"),
+    "diff-view": _editor_then("b", *"Không có", "enter", "s", item="khu-cnc"),
 }
 
 

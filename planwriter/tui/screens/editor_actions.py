@@ -216,9 +216,6 @@ class EditorActions:
         run_check(self)
 
     def action_diff(self: EditorScreen) -> None:
-        if not available("planwriter.diff"):
-            self.notify("Chức năng so sánh chưa có trong bản này.", severity="warning")
-            return
         if self.session.parent is None:
             self.notify("Kế hoạch không có văn bản cấp trên để so sánh.", severity="warning")
             return

@@ -196,7 +196,10 @@ async def _diff_view(tmp_path: Path) -> None:
         assert ids == ["5g", "khu-cnc"]
         await pilot.press("c")
         assert items.option_count == 4
+        assert items.get_option_at_index(items.highlighted or 0).id == "noi-dung"
         await pilot.press("n")
+        assert items.get_option_at_index(items.highlighted or 0).id == "5g"
+        await pilot.press("n", "p")
         assert items.get_option_at_index(items.highlighted or 0).id == "5g"
         await pilot.press("n", "enter")
         await pilot.pause()

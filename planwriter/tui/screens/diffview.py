@@ -103,6 +103,8 @@ class DiffScreen(Screen[None]):
         listing = self.query_one("#diff-items", OptionList)
         listing.clear_options()
         listing.add_options(options)
+        if options:
+            listing.highlighted = 0
         which = "các mục có thay đổi" if self.changed_only else "tất cả các mục"
         self.query_one("#diff-items-caption", Label).update(
             f"{which.capitalize()} ({len(options)}) — c: đổi chế độ, Enter: mở trong soạn thảo")

@@ -68,6 +68,19 @@ def test_editor_screens(snap_compare: Any, folder: Path, case: str, size: tuple[
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_export_dialog(snap_compare: Any, folder: Path, size: tuple[int, int]) -> None:
+    from planwriter.tui.screens.export import ExportDialog
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await wait_for_editor(pilot)
+        await pilot.app.push_screen(ExportDialog(pilot.app.screen.session))  # type: ignore[attr-defined]
+        await _settle(pilot)
+
+    app = PlanwriterApp(folder / "child.toml", workdir=folder)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_recovery_question(snap_compare: Any, folder: Path, size: tuple[int, int]) -> None:
     path = folder / "child.toml"
     journal.write(path, path.read_text(encoding="utf-8").replace("đồng bộ", "đồng bộ, an toàn"))

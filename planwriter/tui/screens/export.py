@@ -76,7 +76,7 @@ class ExportDialog(ModalScreen[Any]):
 
     def compose(self) -> ComposeResult:
         meta = self.session.plan.meta
-        target = self.session.path.with_suffix(".docx")
+        target = self.session.path.with_suffix(".docx").name  # beside the plan
         with Vertical(classes="dialog"):
             yield Label("Xuất văn bản để trình ký", classes="title")
             yield Label("Số văn bản:")
@@ -85,8 +85,8 @@ class ExportDialog(ModalScreen[Any]):
             yield Input(meta.date.strftime("%d/%m/%Y") if meta.date else "", id="date")
             yield Label("Người ký:")
             yield Input(signer_of(self.session), id="signer")
-            yield Label("Tệp .docx:")
-            yield Input(str(target), id="target")
+            yield Label("Tệp .docx (cạnh tệp kế hoạch nếu không ghi thư mục):")
+            yield Input(target, id="target")
             has_office = shutil.which("soffice") is not None
             yield Checkbox("Kèm bản PDF (LibreOffice)", value=has_office, disabled=not has_office,
                            id="pdf")
@@ -109,7 +109,7 @@ class ExportDialog(ModalScreen[Any]):
         if date_text.strip() and date is None:
             status.update(f"“{date_text}” không phải là ngày (ví dụ 23/04/2025).")
             return
-        target = Path(self.query_one("#target", Input).value.strip())
+        target = self.session.path.parent / Path(self.query_one("#target", Input).value.strip())
         if target.suffix.lower() != ".docx":
             status.update("Tên tệp phải kết thúc bằng .docx.")
             return

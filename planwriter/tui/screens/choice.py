@@ -29,7 +29,8 @@ class ChoiceDialog(ModalScreen[str]):
             yield Static(self.message, classes="message")
             with Horizontal(classes="buttons"):
                 for n, (answer_id, text) in enumerate(self.answers):
-                    yield Button(text, id=answer_id, variant="primary" if n == 0 else "default")
+                    variant = "primary" if n == 0 else "default"
+                    yield Button(text, id=answer_id, variant=variant, compact=True)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -26,7 +26,8 @@ class _Dialog(ModalScreen[T | None], Generic[T]):
         self.dismiss(None)
 
     def buttons(self, ok: str) -> Horizontal:
-        return Horizontal(Button(ok, variant="primary", id="ok"), Button("Hủy", id="cancel"),
+        return Horizontal(Button(ok, variant="primary", id="ok", compact=True),
+                          Button("Hủy", id="cancel", compact=True),
                           classes="buttons")
 
     @on(Button.Pressed, "#cancel")
@@ -45,7 +46,8 @@ class DropDialog(_Dialog[str]):
         with Vertical(classes="dialog"):
             yield Label(f"Bỏ mục {self.item_label}", classes="title")
             yield Label("Lý do không thực hiện ở cấp này (bắt buộc):")
-            yield Input(placeholder="Ví dụ: huyện không có khu công nghệ cao", id="reason")
+            yield Input(placeholder="Ví dụ: huyện không có khu công nghệ cao", id="reason",
+                        compact=True)
             yield Static("", id="error", classes="error")
             yield self.buttons("Bỏ mục")
 
@@ -86,7 +88,7 @@ class IndicatorDialog(_Dialog[dict[str, float | int]]):
                     theirs = self.theirs.get(ind.id)
                     beside = f" (cấp trên: {theirs.comparator} {theirs.figure()})" if theirs else ""
                     yield Label(f"{ind.name}{beside}")
-                    yield Input(format_number(ind.value), id=f"value-{n}")
+                    yield Input(format_number(ind.value), id=f"value-{n}", compact=True)
             yield Static("", id="error", classes="error")
             yield self.buttons("Đặt chỉ tiêu")
 
@@ -127,11 +129,11 @@ class TaskDialog(_Dialog[TaskFields]):
         with Vertical(classes="dialog"):
             yield Label("Chủ trì, phối hợp, thời hạn", classes="title")
             yield Label("Cơ quan chủ trì:")
-            yield Input(self.item.lead, id="lead")
+            yield Input(self.item.lead, id="lead", compact=True)
             yield Label("Cơ quan phối hợp (cách nhau bằng dấu ;):")
-            yield Input("; ".join(self.item.partners), id="partners")
+            yield Input("; ".join(self.item.partners), id="partners", compact=True)
             yield Label("Thời hạn:")
-            yield Input(self.item.deadline, id="deadline")
+            yield Input(self.item.deadline, id="deadline", compact=True)
             yield self.buttons("Lưu")
 
     @on(Input.Submitted)
@@ -160,8 +162,8 @@ class AddDialog(_Dialog[NewItem]):
         with Vertical(classes="dialog"):
             yield Label("Thêm mục mới (sau mục đang chọn)", classes="title")
             yield Select([(name, kind) for kind, name in KIND_NAMES.items()], value=Kind.TASK,
-                         allow_blank=False, id="kind")
-            yield Input(placeholder="Nội dung", id="text")
+                         allow_blank=False, id="kind", compact=True)
+            yield Input(placeholder="Nội dung", id="text", compact=True)
             yield Static("", id="error", classes="error")
             yield self.buttons("Thêm")
 

@@ -80,21 +80,22 @@ class ExportDialog(ModalScreen[Any]):
         with Vertical(classes="dialog"):
             yield Label("Xuất văn bản để trình ký", classes="title")
             yield Label("Số văn bản:")
-            yield Input(meta.number, id="number")
+            yield Input(meta.number, id="number", compact=True)
             yield Label("Ngày ban hành (ngày/tháng/năm):")
-            yield Input(meta.date.strftime("%d/%m/%Y") if meta.date else "", id="date")
+            date = meta.date.strftime("%d/%m/%Y") if meta.date else ""
+            yield Input(date, id="date", compact=True)
             yield Label("Người ký:")
-            yield Input(signer_of(self.session), id="signer")
+            yield Input(signer_of(self.session), id="signer", compact=True)
             yield Label("Tệp .docx (cạnh tệp kế hoạch nếu không ghi thư mục):")
-            yield Input(target, id="target")
+            yield Input(target, id="target", compact=True)
             has_office = shutil.which("soffice") is not None
             yield Checkbox("Kèm bản PDF (LibreOffice)", value=has_office, disabled=not has_office,
-                           id="pdf")
+                           id="pdf", compact=True)
             yield ProgressBar(total=None, show_eta=False, id="progress")
             yield Static("", id="status")
             with Horizontal(classes="buttons"):
-                yield Button("Xuất", variant="primary", id="ok")
-                yield Button("Đóng", id="cancel")
+                yield Button("Xuất", variant="primary", id="ok", compact=True)
+                yield Button("Đóng", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#progress").display = False

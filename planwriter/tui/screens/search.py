@@ -53,7 +53,7 @@ class SearchDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog search"):
             yield Label("Tìm trong kế hoạch (không cần gõ dấu)", classes="title")
-            yield Input(placeholder="Từ cần tìm", id="query")
+            yield Input(placeholder="Từ cần tìm", id="query", compact=True)
             yield OptionList(id="results")
 
     @on(Input.Changed, "#query")

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("planwriter.commands.show", "print a plan's text with its derived numbering"),
     "validate": ("planwriter.commands.validate", "check that plan files are well formed"),
     "new": ("planwriter.commands.new", "draft a local plan from a parent programme and a unit profile"),
+    "edit": ("planwriter.commands.edit", "one editing operation on a plan file (adapt, drop, …)"),
     "check": ("planwriter.commands.check", "the drafter's checklist: what is missing, weaker or unlocalized"),
     "diff": ("planwriter.commands.diff", "compare a local plan with its parent"),
     "export": ("planwriter.commands.export", "write a .docx (and PDF) ready for signature"),

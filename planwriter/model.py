@@ -82,8 +82,10 @@ class Indicator:
     direction: Direction = Direction.UP
 
     def figure(self) -> str:
-        """The value as a Vietnamese document writes it: 6,5% or 10 người."""
-        return format_number(self.value) + (self.unit if self.unit == "%" else f" {self.unit}" if self.unit else "")
+        """The value as a Vietnamese document writes it: 6,5% GRDP or 10 người/vạn dân."""
+        if not self.unit or self.unit.startswith("%"):
+            return format_number(self.value) + self.unit
+        return f"{format_number(self.value)} {self.unit}"
 
 
 def format_number(value: float | int) -> str:
@@ -176,6 +178,7 @@ class Meta:
     tasks_in_appendix: bool = False
     numbering: list[str] = field(default_factory=lambda: list(DEFAULT_NUMBERING))
     source: str = ""
+    profile: str = ""  # the profile key a child plan was drafted with (for restore and check)
 
     @property
     def type_name(self) -> str:

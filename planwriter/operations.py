@@ -13,6 +13,7 @@ the parent can be dropped but not deleted, and an added item can be deleted.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -272,6 +273,32 @@ class Move(Operation):
     def revert(self, plan: Plan) -> None:
         item = _container(plan, self.under).pop(self._to_index)
         _container(plan, self._from_under).insert(self._from_index, item)
+
+
+@dataclass
+class SetMeta(Operation):
+    """Fill in the document's number and date (None: leave as is), as a clerk does once the
+    plan is registered; ``clear_date`` empties the date again."""
+
+    number: str | None = None
+    date: dt.date | None = None
+    clear_date: bool = False
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return "đặt số, ngày văn bản"
+
+    def apply(self, plan: Plan) -> None:
+        self._before = (plan.meta.number, plan.meta.date)
+        if self.number is not None:
+            plan.meta.number = self.number.strip()
+        if self.clear_date:
+            plan.meta.date = None
+        elif self.date is not None:
+            plan.meta.date = self.date
+
+    def revert(self, plan: Plan) -> None:
+        plan.meta.number, plan.meta.date = self._before
 
 
 def _subtree(item: Item) -> list[tuple[Item, Item, int]]:

@@ -58,6 +58,7 @@ _META_KEYS: list[tuple[str, type | tuple[type, ...], bool]] = [
     ("tasks_in_appendix", bool, False),
     ("numbering", list, False),
     ("source", str, False),
+    ("profile", str, False),
 ]
 _PARENT_KEYS: list[tuple[str, type | tuple[type, ...], bool]] = [
     ("ref", str, False),
@@ -239,6 +240,7 @@ class _Reader:
             tasks_in_appendix=values.get("tasks_in_appendix", False),
             numbering=list(values.get("numbering", DEFAULT_NUMBERING)),
             source=values.get("source", ""),
+            profile=values.get("profile", ""),
         )
         parent = table.get("parent")
         if parent is not None:
@@ -437,6 +439,7 @@ def sync(doc: TOMLDocument, plan: Plan) -> None:
     _put(table, "tasks_in_appendix", m.tasks_in_appendix, default=False)
     _put(table, "numbering", m.numbering, default=list(DEFAULT_NUMBERING))
     _put(table, "source", m.source)
+    _put(table, "profile", m.profile)
     _sync_subtable(table, "parent", m.parent, lambda t, p: [
         _put(t, "ref", p.ref), _put(t, "number", p.number), _put(t, "date", p.date),
         _put(t, "issuer", p.issuer), _put(t, "title", p.title)])

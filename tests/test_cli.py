@@ -59,3 +59,16 @@ def test_show_prints_derived_numbering() -> None:
     assert "I. NỘI DUNG" in lines
     assert "- Tỷ lệ phủ sóng 5G trên địa bàn huyện đạt tối thiểu 45%." in lines
     assert "Số 363-KH/HU" in lines
+
+
+def test_validate_reads_a_profile_as_a_profile() -> None:
+    result = planwriter("validate", "profiles/lai-chau/tam-duong.toml")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("profiles/lai-chau/tam-duong.toml: ok (profile, ")
+
+
+def test_indicator_figure_keeps_percent_units_joined() -> None:
+    from planwriter.model import Indicator
+
+    assert Indicator(id="x", name="Kinh tế số", value=6.5, unit="% GRDP").figure() == "6,5% GRDP"
+    assert Indicator(id="y", name="Nhân lực", value=10, unit="người/vạn dân").figure() == "10 người/vạn dân"

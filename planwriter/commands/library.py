@@ -37,7 +37,7 @@ def templates_table() -> Table:
             table.add_row(key, "", f"[red]{exc}[/red]", "", "", "")
             continue
         m = plan.meta
-        table.add_row(key, m.symbol(), m.summary, m.issuing_body.title() if m.issuing_body.isupper() else m.issuing_body,
+        table.add_row(key, m.symbol(), m.summary, m.issuing_body,
                       m.date.strftime("%d/%m/%Y") if m.date else "", str(sum(1 for _ in plan.walk())))
     return table
 

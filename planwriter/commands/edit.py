@@ -1,0 +1,190 @@
+"""``planwriter edit PLAN OPERATION …``: one editing operation on a plan file, saved
+atomically with its comments kept, and what changed printed.
+
+The operations are those of ``planwriter.operations`` (the TUI uses the same ones):
+adapt, target, task, drop, restore, add, move, delete, and number (the document's number
+and date).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from planwriter.errors import PlanwriterError
+from planwriter.model import Item, Kind, Plan
+from planwriter.operations import (
+    AdaptText,
+    Add,
+    Delete,
+    Drop,
+    Editor,
+    Move,
+    Operation,
+    Restore,
+    SetIndicator,
+    SetMeta,
+    SetTaskFields,
+)
+
+
+def configure(parser: argparse.ArgumentParser, name: str) -> None:
+    parser.add_argument("plan", help="a plan file (.toml)")
+    ops = parser.add_subparsers(dest="operation", metavar="OPERATION", required=True)
+    p = ops.add_parser("adapt", help="change an item's text (and title)")
+    p.add_argument("id")
+    p.add_argument("text")
+    p.add_argument("--title")
+    p = ops.add_parser("target", help="set a target: INDICATOR VALUE")
+    p.add_argument("indicator")
+    p.add_argument("value", type=_number)
+    p.add_argument("--comparator")
+    p.add_argument("--unit")
+    p.add_argument("--year", type=int)
+    p = ops.add_parser("task", help="set a task's lead agency, partners, deadline, output")
+    p.add_argument("id")
+    p.add_argument("--lead")
+    p.add_argument("--partner", action="append", dest="partners")
+    p.add_argument("--deadline")
+    p.add_argument("--output")
+    p = ops.add_parser("drop", help="drop an item of the parent, saying why")
+    p.add_argument("id")
+    p.add_argument("reason")
+    p = ops.add_parser("restore", help="put an item back as the parent has it, localized")
+    p.add_argument("id")
+    p = ops.add_parser("add", help="add an item of the unit's own")
+    p.add_argument("id")
+    p.add_argument("--kind", default="bullet", choices=[k.value for k in Kind])
+    p.add_argument("--title", default="")
+    p.add_argument("--text", default="")
+    p.add_argument("--under", help="the enclosing item (default: top level)")
+    p.add_argument("--index", type=int, help="position among its siblings, from 0 (default: last)")
+    p = ops.add_parser("move", help="move an item (with its sub-items)")
+    p.add_argument("id")
+    p.add_argument("--under", help="the new enclosing item (default: top level)")
+    p.add_argument("--index", type=int, help="position among its siblings, from 0 (default: last)")
+    p = ops.add_parser("delete", help="delete an item the unit added")
+    p.add_argument("id")
+    p = ops.add_parser("number", help="set the document's number (and date)")
+    p.add_argument("number")
+    p.add_argument("--date", help="YYYY-MM-DD")
+
+
+def _number(text: str) -> float | int:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    return int(value) if value.is_integer() else value
+
+
+def run(args: argparse.Namespace) -> int:
+    from planwriter.planfile import load
+
+    path = Path(args.plan)
+    plan_file = load(path)
+    editor = Editor(plan_file.plan)
+    operation = _operation(args, plan_file.plan, path)
+    watched = _watched(args, plan_file.plan)
+    where = args.operation == "move"
+    before = _describe(plan_file.plan, watched, where)
+    editor.apply(operation)
+    plan_file.save()
+    after = _describe(plan_file.plan, watched, where)
+    print(f"{path}: {operation.description}")
+    if before != after:
+        if before:
+            print(f"- {before}")
+        if after:
+            print(f"+ {after}")
+    return 0
+
+
+def _operation(args: argparse.Namespace, plan: Plan, path: Path) -> Operation:
+    op = args.operation
+    if op == "adapt":
+        return AdaptText(args.id, args.text, args.title)
+    if op == "target":
+        owner = next((item for item, ind in plan.indicators() if ind.id == args.indicator), None)
+        if owner is None:
+            raise PlanwriterError(f"no indicator with id '{args.indicator}'", path)
+        return SetIndicator(owner.id, args.indicator, args.value, args.comparator, args.unit,
+                            args.year)
+    if op == "task":
+        return SetTaskFields(args.id, args.lead, args.partners, args.deadline, args.output)
+    if op == "drop":
+        return Drop(args.id, args.reason)
+    if op == "restore":
+        return Restore(args.id, _parent_source(plan, path, args.id))
+    if op == "add":
+        item = Item(id=args.id, kind=Kind(args.kind), title=args.title, text=args.text)
+        return Add(item, args.under, args.index, in_child_plan=plan.meta.parent is not None)
+    if op == "move":
+        return Move(args.id, args.under, args.index)
+    if op == "delete":
+        return Delete(args.id)
+    from planwriter.commands.new import parse_date
+
+    return SetMeta(number=args.number, date=parse_date(args.date))
+
+
+def _parent_source(plan: Plan, path: Path, item_id: str) -> Item:
+    """The parent's item that ``item_id`` comes from, localized with the plan's profile."""
+    from planwriter.drafting import localize_item, profile_for
+    from planwriter.drafting.localize import Localizer
+    from planwriter.library import resolve_parent
+    from planwriter.planfile import load
+
+    item = plan.find(item_id)
+    if item is None:
+        raise PlanwriterError(f"no item with id '{item_id}'", path)
+    if not item.origin or plan.meta.parent is None:
+        raise PlanwriterError(f"item '{item_id}' has no origin in a parent plan to restore from",
+                              path)
+    parent_path = resolve_parent(plan.meta.parent.ref, path)
+    if parent_path is None:
+        raise PlanwriterError(f"parent plan '{plan.meta.parent.ref}' not found", path)
+    source = load(parent_path, check_origins=False).plan.find(item.origin[0])
+    if source is None:
+        raise PlanwriterError(f"'{item.origin[0]}' is not an item of {plan.meta.parent.number}",
+                              path)
+    profile = profile_for(plan, path)
+    if profile is None:
+        raise PlanwriterError("the plan names no profile to localize the parent's text with "
+                              "(add profile = \"…\" to [plan])", path)
+    return localize_item(source, Localizer.for_profile(profile))
+
+
+def _watched(args: argparse.Namespace, plan: Plan) -> str | None:
+    if args.operation == "target":
+        owner = next((item for item, ind in plan.indicators() if ind.id == args.indicator), None)
+        return owner.id if owner else None
+    if args.operation == "number":
+        return None
+    return str(args.id)
+
+
+def _describe(plan: Plan, item_id: str | None, where: bool = False) -> str:
+    """An item as the document shows it (label and text, then its targets), or the header's
+    number line for a plan-level change."""
+    from planwriter.numbering import labels
+    from planwriter.render import item_line
+
+    if item_id is None:
+        return f"{plan.meta.number_line()} — {plan.meta.place_date()}"
+    item = plan.find(item_id)
+    if item is None:
+        return ""
+    label = labels(plan).get(item.id, "×")
+    line = item_line(item, label)
+    if item.dropped:
+        line = f"[bỏ: {item.reason}] {line}"
+    targets = "; ".join(f"{i.name}: {i.comparator} {i.figure()}" for i in item.indicators)
+    if targets:
+        line = f"{line} [{targets}]"
+    if where:
+        above = plan.parent_of(item.id)
+        siblings = plan.siblings_of(item.id)
+        place = f"trong {above.id}" if above else "ở cấp cao nhất"
+        line = f"{line} ({place}, vị trí {siblings.index(item) + 1}/{len(siblings)})"
+    return line

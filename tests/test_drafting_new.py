@@ -1,0 +1,191 @@
+"""planwriter new: header from the profile, parent cited, every item adopted and localized."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planwriter import library
+from planwriter.drafting import new_plan
+from planwriter.model import Disposition, Family, Level
+from planwriter.planfile import load
+from planwriter.render import plan_text
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures" / "drafting"
+PARENT = str(FIXTURES / "parent.toml")
+
+
+def planwriter(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [sys.executable, "-m", "planwriter", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_header_parent_and_items() -> None:
+    plan = new_plan(PARENT, str(FIXTURES / "district.toml"), date=dt.date(2025, 4, 23))
+    m = plan.meta
+    assert (m.level, m.family, m.doc_type, m.number, m.issuer_symbol) == (
+        Level.DISTRICT,
+        Family.PARTY,
+        "KH",
+        "",
+        "HU",
+    )
+    assert (m.superior_body, m.issuing_body, m.place) == (
+        "ĐẢNG BỘ TỈNH LAI CHÂU",
+        "HUYỆN ỦY TAM ĐƯỜNG",
+        "Tam Đường",
+    )
+    assert m.number_line() == "Số     -KH/HU" and m.date == dt.date(2025, 4, 23)
+    assert (m.signature.title, m.signature.name) == ("PHÓ BÍ THƯ", "Cao Trang Trọng")
+    assert m.recipients == ["TT. Tỉnh ủy (B/c)", "Lưu"]
+    assert m.parent is not None
+    assert (m.parent.number, m.parent.date, m.parent.issuer) == (
+        "63-CTr/TU",
+        dt.date(2025, 2, 27),
+        "Ban Thường vụ Tỉnh ủy Lai Châu",
+    )
+    parent = load(PARENT).plan
+    assert [i.id for i, _, _ in plan.walk()] == [i.id for i, _, _ in parent.walk()]
+    for item, _, _ in plan.walk():
+        assert item.origin == [item.id]
+        assert item.disposition in (Disposition.ADOPTED, Disposition.ADAPTED)
+    assert [ind.id for _, ind in plan.indicators()] == [ind.id for _, ind in parent.indicators()]
+    five_g = plan.find("mt-5g")
+    assert five_g is not None and five_g.disposition is Disposition.ADOPTED
+    assert five_g.text == "Tỷ lệ phủ sóng 5G trên địa bàn huyện đạt tối thiểu 45%."
+    assert five_g.indicators[0].name == "Tỷ lệ phủ sóng 5G trên địa bàn huyện"
+    task = plan.find("nv-ke-hoach")
+    assert task is not None and (task.lead, task.deadline) == ("UBND huyện", "Quý IV/2025")
+
+
+def test_the_preamble_cites_the_parent_like_363_kh_hu() -> None:
+    plan = new_plan(PARENT, str(FIXTURES / "district.toml"))
+    first = plan.items[0]
+    assert (first.id, first.disposition) == ("can-cu", Disposition.ADAPTED)
+    assert first.text == (
+        "Thực hiện Chương trình hành động số 63-CTr/TU, ngày 27/02/2025 của Ban Thường vụ Tỉnh ủy "
+        "Lai Châu (gọi tắt là Chương trình hành động số 63-CTr/TU) về thực hiện Nghị quyết số "
+        "57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị (gọi tắt là Nghị quyết số 57-NQ/TW) về đột phá "
+        "phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia, Ban Thường vụ "
+        "Huyện ủy xây dựng kế hoạch thực hiện như sau:"
+    )
+    assert plan.meta.summary.startswith(
+        "thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị"
+    )
+
+
+def test_a_commune_drafts_the_same_way() -> None:
+    plan = new_plan(PARENT, str(FIXTURES / "commune.toml"), date=dt.date(2025, 8, 1))
+    assert plan.meta.number_line() == "Số     -KH/ĐU"
+    assert plan.meta.issuing_body == "ĐẢNG ỦY XÃ BÌNH LƯ" and plan.meta.level is Level.COMMUNE
+    text = plan_text(plan)
+    assert "Ban Thường vụ Đảng ủy xã xây dựng kế hoạch thực hiện như sau:" in text
+    assert "Tỷ lệ phủ sóng 5G trên địa bàn xã đạt tối thiểu 45%." in text
+    assert "(Chủ trì: Văn phòng Đảng ủy xã; Thời gian: Hằng tháng)" in text
+
+
+def test_cli_writes_a_plan_that_loads_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    out = tmp_path / "kh.toml"
+    result = planwriter(
+        "new",
+        "--template",
+        PARENT,
+        "--profile",
+        str(FIXTURES / "district.toml"),
+        "-o",
+        str(out),
+        "--date",
+        "2025-04-23",
+    )
+    assert result.returncode == 0, result.stderr
+    plan = load(out).plan  # origins check against the parent, found through the relative ref
+    assert plan.meta.parent is not None and not Path(plan.meta.parent.ref).is_absolute()
+    assert plan.meta.profile == os.path.relpath(FIXTURES / "district.toml", tmp_path)
+    before = out.read_bytes()
+    again = planwriter("new", "-t", PARENT, "-p", str(FIXTURES / "commune.toml"), "-o", str(out))
+    assert again.returncode == 2
+    assert again.stderr == f"planwriter: {out}: already exists (use --force to overwrite it)\n"
+    assert out.read_bytes() == before
+    forced = planwriter(
+        "new", "-t", PARENT, "-p", str(FIXTURES / "commune.toml"), "-o", str(out), "--force"
+    )
+    assert forced.returncode == 0 and load(out).plan.meta.issuer_symbol == "ĐU"
+    assert dt.date.fromisoformat(re.search(r"date = (\S+)", out.read_text("utf-8")).group(1))  # type: ignore[union-attr]
+
+
+def test_cli_bad_date_and_broken_template_are_one_line(tmp_path: Path) -> None:
+    out = tmp_path / "kh.toml"
+    bad = planwriter(
+        "new",
+        "-t",
+        PARENT,
+        "-p",
+        str(FIXTURES / "district.toml"),
+        "-o",
+        str(out),
+        "--date",
+        "23/04/2025",
+    )
+    assert (bad.returncode, bad.stderr) == (
+        2,
+        "planwriter: --date '23/04/2025' is not a date (expected YYYY-MM-DD)\n",
+    )
+    (tmp_path / "boilerplate").mkdir()
+    (tmp_path / "boilerplate" / "preamble.j2").write_text(
+        "Thực hiện\n{{ ''.__class__.__mro__ }}", encoding="utf-8"
+    )
+    broken = planwriter(
+        "new", "-t", PARENT, "-p", str(FIXTURES / "district.toml"), "-o", str(out), cwd=tmp_path
+    )
+    assert broken.returncode == 2
+    lines = broken.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in broken.stderr
+    assert lines[0].startswith(
+        f"planwriter: {tmp_path / 'boilerplate' / 'preamble.j2'}:2: template failed"
+    )
+    assert not out.exists()
+
+
+BUNDLED = "lai-chau/63-CTr-TU"
+
+
+@pytest.mark.skipif(BUNDLED not in library.templates(), reason="63-CTr-TU not merged yet")
+@pytest.mark.parametrize(
+    "profile, unit", [("lai-chau/tam-duong", "huyện"), ("lai-chau/binh-lu", "xã")]
+)
+def test_bundled_programme_reads_as_a_local_plan(tmp_path: Path, profile: str, unit: str) -> None:
+    out = tmp_path / "kh.toml"
+    assert planwriter("new", "-t", BUNDLED, "-p", profile, "-o", str(out)).returncode == 0
+    shown = planwriter("show", str(out))
+    assert shown.returncode == 0
+    body = shown.stdout.split("KẾ HOẠCH", 1)[1].split("Nơi nhận:", 1)[0]
+    # "tỉnh" may remain only in the province's names and acts, which the profile keeps.
+    keep = (
+        "Tỉnh ủy Lai Châu",
+        "tỉnh Lai Châu",
+        "Ban Thường vụ Tỉnh ủy",
+        "Chương trình hành động của Tỉnh ủy",
+    )
+    stripped = body
+    for phrase in keep:
+        stripped = stripped.replace(phrase, "")
+    stripped = re.sub(r"\d+-[\w/]+/TU[^.;]*của Tỉnh ủy", "", stripped)
+    assert not re.search(r"(?<!\w)tỉnh(?!\w)", stripped, re.IGNORECASE), stripped
+    assert f"trên địa bàn {unit}" in body
+    check = planwriter("check", str(out))
+    assert check.returncode == 0, check.stdout

@@ -72,7 +72,8 @@ async def _test_drop_needs_a_reason_and_restore_brings_the_item_back(tmp_path: P
         assert str(label).startswith("×")
         await pilot.press("r")
         assert item.disposition is Disposition.ADOPTED and item.reason == ""
-        assert item.text == "Thu hút đầu tư vào khu công nghệ cao của tỉnh."
+        # The parent's text in the district's words (profile lai-chau/tam-duong's vocabulary).
+        assert item.text == "Thu hút đầu tư vào khu công nghệ cao của huyện."
 
 
 def test_raising_a_target_shows_the_parent_value_beside(tmp_path: Path) -> None:
@@ -205,3 +206,35 @@ async def _diff_view(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.screen is screen
         assert screen.query_one("#outline").current_id == "khu-cnc"  # type: ignore[attr-defined]
+
+
+def test_check_marks_findings_until_they_are_fixed(tmp_path: Path) -> None:
+    asyncio.run(_check(tmp_path))
+
+
+async def _check(tmp_path: Path) -> None:
+    from planwriter.tui.screens.findings import FindingsScreen
+
+    app = PlanwriterApp(plan_copy(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_editor(pilot)
+        screen = editor(app)
+        outline = screen.query_one("#outline")
+        await pilot.press("k")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, FindingsScreen)
+        assert [f.item_id for f in app.screen.findings] == ["khu-cnc"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and screen.shown_id == "khu-cnc"
+        assert str(outline.nodes_by_id["khu-cnc"].label).startswith("!")  # type: ignore[attr-defined]
+        await pilot.press("t")
+        app.screen.query_one("#deadline", Input).value = "Năm 2026"
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        item = screen.session.plan.find("khu-cnc")
+        assert item is not None and item.deadline == "Năm 2026"
+        assert str(outline.nodes_by_id["khu-cnc"].label).startswith("~")  # type: ignore[attr-defined]

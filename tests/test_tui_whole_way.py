@@ -28,25 +28,29 @@ def _highlight(listing: OptionList, option_id: str) -> None:
 
 
 def test_the_whole_way(tmp_path: Path) -> None:
-    pytest.importorskip("planwriter.drafting")
     pytest.importorskip("planwriter.export")
     from planwriter import library
 
     if TEMPLATE not in library.templates():
         pytest.skip("63-CTr-TU is not in the library yet")
-    asyncio.run(_whole_way(tmp_path))
+    asyncio.run(_whole_way(tmp_path, TEMPLATE, export=True))
 
 
-async def _whole_way(tmp_path: Path) -> None:
+def test_drafting_from_the_start_screen_with_11_kh_tu(tmp_path: Path) -> None:
+    """The same way without export, on the provincial plan 11-KH/TU."""
+    asyncio.run(_whole_way(tmp_path, "lai-chau/11-KH-TU", export=False))
+
+
+async def _whole_way(tmp_path: Path, template: str, export: bool) -> None:
     app = PlanwriterApp(None, workdir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         start = app.screen
         assert isinstance(start, StartScreen)
-        _highlight(start.query_one("#templates", OptionList), TEMPLATE)
+        _highlight(start.query_one("#templates", OptionList), template)
         await pilot.pause()
-        assert "63-CTr/TU" in str(start.query_one("#preview").render())
+        assert start.templates[template].number in str(start.query_one("#preview").render())
         profiles = start.query_one("#profiles", OptionList)
         _highlight(profiles, PROFILE)
         profiles.focus()
@@ -55,13 +59,15 @@ async def _whole_way(tmp_path: Path) -> None:
         screen = app.screen
         assert isinstance(screen, EditorScreen)
         plan = screen.session.plan
-        assert screen.session.path == tmp_path / "tam-duong-63-CTr-TU.toml"
+        assert screen.session.path == tmp_path / f"tam-duong-{template.rsplit('/', 1)[-1]}.toml"
+        assert screen.session.path.exists()
         assert plan.meta.issuing_body == "HUYỆN ỦY TAM ĐƯỜNG"
 
         items = [item for item, _, _ in plan.walk()]
-        texted = next(i for i in items if i.text and not i.indicators and i.kind.value == "task")
-        targeted = next(i for i in items if i.indicators)
-        dropped = next(i for i in items if i.kind.value == "task" and i is not texted)
+        leaves = [i for i in items if i.text and not i.children and i.origin]
+        texted = next(i for i in leaves if not i.indicators)
+        targeted = next(i for i in leaves if i.indicators)
+        dropped = next(i for i in leaves if i is not texted and i is not targeted)
 
         await select(pilot, texted.id)
         await pilot.press("e")
@@ -85,12 +91,29 @@ async def _whole_way(tmp_path: Path) -> None:
         assert dropped.dropped
 
         await _diff_view(pilot, screen, texted.id, targeted.indicators[0].id, dropped.id)
-        await _export(pilot, screen, tmp_path, texted.text)
+        if export:
+            await _export(pilot, screen, tmp_path, texted.text)
 
 
 async def _diff_view(pilot: Pilot[None], screen: EditorScreen, adapted: str, indicator: str,
                      dropped: str) -> None:
-    """Completed when the diff area lands (planwriter.diff)."""
+    from textual.widgets import DataTable
+
+    from planwriter.tui.screens.diffview import DiffScreen
+
+    app = pilot.app
+    await pilot.press("s")
+    await pilot.pause()
+    diff = app.screen
+    assert isinstance(diff, DiffScreen)
+    shown = [diff.query_one("#diff-items", OptionList).get_option_at_index(i).id
+             for i in range(diff.query_one("#diff-items", OptionList).option_count)]
+    assert adapted in shown and dropped in shown
+    table = diff.query_one("#diff-indicators", DataTable)
+    rows = [table.get_row_at(i) for i in range(table.row_count)]
+    assert any(row[-1] == "nâng" for row in rows)
+    await pilot.press("escape")
+    assert app.screen is screen
 
 
 async def _export(pilot: Pilot[None], screen: EditorScreen, folder: Path, text: str) -> None:

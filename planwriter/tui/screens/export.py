@@ -47,12 +47,10 @@ def signer_of(session: Session) -> str:
     return profile.signature.name if profile else ""
 
 
-def for_export(plan: Plan, number: str, date: dt.date | None, signer: str) -> Plan:
-    """A copy of the plan with the number, date and signer given for this export (the plan
-    being edited is not changed behind the editor's back)."""
+def with_signer(plan: Plan, signer: str) -> Plan:
+    """A copy of the plan signed by ``signer`` for this export; the plan being edited keeps
+    its own signature (no operation edits it)."""
     out = plan.clone()
-    out.meta.number = number
-    out.meta.date = date
     out.meta.signature.name = signer
     return out
 
@@ -114,8 +112,14 @@ class ExportDialog(ModalScreen[Any]):
         if target.suffix.lower() != ".docx":
             status.update("Tên tệp phải kết thúc bằng .docx.")
             return
-        plan = for_export(self.session.plan, self.query_one("#number", Input).value.strip(), date,
-                          self.query_one("#signer", Input).value.strip())
+        number = self.query_one("#number", Input).value.strip()
+        meta = self.session.plan.meta
+        if number != meta.number or date != meta.date:
+            # The number and date belong to the plan: recorded through the editor (undoable).
+            from planwriter.operations import SetMeta
+
+            self.session.editor.apply(SetMeta(number=number, date=date, clear_date=date is None))
+        plan = with_signer(self.session.plan, self.query_one("#signer", Input).value.strip())
         self.query_one("#ok", Button).disabled = True
         self.query_one("#progress").display = True
         status.update("Đang xuất…")

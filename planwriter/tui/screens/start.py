@@ -143,9 +143,11 @@ class StartScreen(Screen[None]):
         listing = self.query_one("#templates", OptionList)
         listing.add_options([Option(f"{i.number}  {i.title}", id=i.key) for i in infos]
                             or [Option("(thư viện chưa có mẫu nào)", disabled=True)])
-        self.query_one("#profiles", OptionList).add_options(
-            [Option(name, id=key) for name, key in profiles]
-            or [Option("(chưa có hồ sơ đơn vị nào)", disabled=True)])
+        listing_profiles = self.query_one("#profiles", OptionList)
+        listing_profiles.add_options([Option(name, id=key) for name, key in profiles]
+                                     or [Option("(chưa có hồ sơ đơn vị nào)", disabled=True)])
+        if profiles:
+            listing_profiles.highlighted = 0
         if infos:
             listing.highlighted = 0
 

@@ -145,12 +145,9 @@ class ExportDialog(ModalScreen[Any]):
         self.result = result
         progress = self.query_one("#progress", ProgressBar)
         progress.update(total=1, progress=1)
-        lines = [f"Đã ghi {result.docx}"]
-        if result.pdf is not None:
-            lines.append(f"và {result.pdf}")
-        if result.message:
-            lines.append(result.message)
-        self.query_one("#status", Static).update("\n".join(lines))
+        written = f"Đã ghi {result.docx}" + (f" và {result.pdf}" if result.pdf else "")
+        said = result.message or written
+        self.query_one("#status", Static).update(said)
         self.query_one("#ok", Button).disabled = False
         self.post_message(self.ExportFinished(result))
 

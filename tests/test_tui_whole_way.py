@@ -106,8 +106,9 @@ async def _diff_view(pilot: Pilot[None], screen: EditorScreen, adapted: str, ind
     await pilot.pause()
     diff = app.screen
     assert isinstance(diff, DiffScreen)
-    shown = [diff.query_one("#diff-items", OptionList).get_option_at_index(i).id
-             for i in range(diff.query_one("#diff-items", OptionList).option_count)]
+    await app.workers.wait_for_complete()  # the word-level comparison runs in a worker
+    await pilot.pause()
+    shown = [row.item_id for row in diff.shown]
     assert adapted in shown and dropped in shown
     table = diff.query_one("#diff-indicators", DataTable)
     rows = [table.get_row_at(i) for i in range(table.row_count)]

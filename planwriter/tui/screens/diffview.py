@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,33 +13,18 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from planwriter.indicators import Change, indicator_rows
-from planwriter.model import Disposition, Plan
-from planwriter.numbering import labels
-from planwriter.tui.widgets.outline import MARKS
+from planwriter.indicators import indicator_rows
+from planwriter.tui.widgets.diffrows import (
+    CHANGE_NAMES,
+    DiffRow,
+    rows_from_diff,
+    rows_from_plan,
+    summary_from_diff,
+    summary_from_plan,
+)
 
 if TYPE_CHECKING:
     from planwriter.tui.session import Session
-
-CHANGE_NAMES = {Change.RAISED: "nâng", Change.KEPT: "giữ", Change.LOWERED: "hạ",
-                Change.DROPPED: "bỏ", Change.ADDED: "thêm"}
-DISPOSITION_NAMES = {Disposition.ADOPTED: "giữ nguyên", Disposition.ADAPTED: "đã sửa",
-                     Disposition.DROPPED: "bỏ", Disposition.ADDED: "thêm mới"}
-
-
-def summary(child: Plan, parent: Plan) -> str:
-    """ "giữ nguyên 40 · đã sửa 3 · bỏ 1 · thêm mới 2 — chỉ tiêu: nâng 1, giữ 8" """
-    counts = {d: 0 for d in Disposition}
-    for item, _, _ in child.walk():
-        if item.disposition is not None:
-            counts[item.disposition] += 1
-    changes = {c: 0 for c in Change}
-    for row in indicator_rows(child, parent):
-        changes[row.change] += 1
-    items = " · ".join(f"{DISPOSITION_NAMES[d]} {n}" for d, n in counts.items())
-    targets = ", ".join(f"{CHANGE_NAMES[c]} {n}" for c, n in changes.items() if n)
-    return f"Mục: {items}" + (f" — chỉ tiêu: {targets}" if targets else "")
-
 
 class DiffScreen(Screen[None]):
     """Compare the session's plan with its parent."""
@@ -56,6 +40,8 @@ class DiffScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.changed_only = True
+        self.rows: list[DiffRow] = []
+        self.shown: list[DiffRow] = []
 
     def compose(self) -> ComposeResult:
         parent = self.session.parent
@@ -63,7 +49,7 @@ class DiffScreen(Screen[None]):
         ref = self.session.plan.meta.parent
         yield Static(f"So sánh với văn bản cấp trên {ref.number if ref else ''}", id="plan-title")
         with Vertical(id="diff-body"):
-            yield Static(summary(self.session.plan, parent), id="diff-summary")
+            yield Static(summary_from_plan(self.session.plan, parent), id="diff-summary")
             yield DataTable(id="diff-indicators", cursor_type="row", zebra_stripes=True)
             yield Label("", id="diff-items-caption", classes="caption")
             yield OptionList(id="diff-items")
@@ -81,43 +67,45 @@ class DiffScreen(Screen[None]):
                           f"{row.parent.comparator} {row.parent.figure()}" if row.parent else "—",
                           f"{row.child.comparator} {row.child.figure()}" if row.child else "—",
                           CHANGE_NAMES[row.change], key=holder.id if holder else None)
+        self.rows = rows_from_plan(self.session.plan)
         self._fill()
         self.query_one("#diff-items", OptionList).focus()
+        self._compare()
+
+    def _compare(self) -> None:
+        """Word-level changes from planwriter.diff, computed off the UI thread on a copy."""
+        try:
+            from planwriter.diff import compare
+        except ImportError:  # a build without the diff module: dispositions only
+            return
+        child, parent = self.session.plan.clone(), self.session.parent
+        assert parent is not None
+
+        def work() -> None:
+            diff = compare(child, parent)
+            self.app.call_from_thread(self._compared, diff)
+
+        self.run_worker(work, thread=True, exclusive=True, group="diff")
+
+    def _compared(self, diff: object) -> None:
+        self.query_one("#diff-summary", Static).update(summary_from_diff(diff))
+        self.rows = rows_from_diff(diff)
+        self._fill()
 
     def _fill(self) -> None:
-        plan = self.session.plan
-        numbers = labels(plan)
-        options = []
-        for item, _, _ in plan.walk():
-            changed = item.disposition in (Disposition.ADAPTED, Disposition.DROPPED,
-                                           Disposition.ADDED)
-            if self.changed_only and not changed:
-                continue
-            line = Text(f"{MARKS[item.disposition]} ")
-            line.append(f"{numbers.get(item.id, '')} ", style="bold")
-            line.append(item.content())
-            if item.dropped:
-                line.stylize("strike", 2)
-                line.append(f"  (lý do: {item.reason})")
-            options.append(Option(line, id=item.id))
+        rows = [row for row in self.rows if row.changed or not self.changed_only]
+        self.shown = rows
         listing = self.query_one("#diff-items", OptionList)
         listing.clear_options()
-        listing.add_options(options)
-        if options:
+        listing.add_options([Option(row.line, id=str(n)) for n, row in enumerate(rows)])
+        if rows:
             listing.highlighted = 0
         which = "các mục có thay đổi" if self.changed_only else "tất cả các mục"
         self.query_one("#diff-items-caption", Label).update(
-            f"{which.capitalize()} ({len(options)}) — c: đổi chế độ, Enter: mở trong soạn thảo")
+            f"{which.capitalize()} ({len(rows)}) — c: đổi chế độ, Enter: mở trong soạn thảo")
 
     def _changed_indices(self) -> list[int]:
-        listing = self.query_one("#diff-items", OptionList)
-        plan = self.session.plan
-        out = []
-        for index in range(listing.option_count):
-            item = plan.find(listing.get_option_at_index(index).id or "")
-            if item is not None and item.disposition is not Disposition.ADOPTED:
-                out.append(index)
-        return out
+        return [n for n, row in enumerate(self.shown) if row.changed]
 
     def _jump(self, step: int) -> None:
         listing = self.query_one("#diff-items", OptionList)
@@ -142,7 +130,7 @@ class DiffScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#diff-items")
     def _open(self, event: OptionList.OptionSelected) -> None:
-        self.open_in_editor(event.option.id)
+        self.open_in_editor(self.shown[int(event.option.id or 0)].item_id)
 
     @on(DataTable.RowSelected, "#diff-indicators")
     def _open_indicator(self, event: DataTable.RowSelected) -> None:

@@ -23,7 +23,15 @@ from textual.widgets import Footer, Label, Static, TextArea, Tree
 
 from planwriter.errors import PlanwriterError
 from planwriter.model import Item
-from planwriter.operations import Add, Delete, Move, Operation
+from planwriter.operations import (
+    AdaptText,
+    Add,
+    Delete,
+    Move,
+    Operation,
+    SetIndicator,
+    SetTaskFields,
+)
 from planwriter.tui.screens import editor_actions
 from planwriter.tui.session import Session
 from planwriter.tui.widgets.details import parent_text, properties
@@ -201,6 +209,9 @@ class EditorScreen(editor_actions.EditorActions, Screen[None]):
             if self.session.plan.find(target or "") is None:
                 target = outline.current_id
             self.show_item(target)
+        elif isinstance(operation, AdaptText | SetIndicator | SetTaskFields):
+            outline.relabel_one(self.session.plan, operation.item_id)  # numbering unchanged
+            self.show_item(self.shown_id)
         else:
             outline.relabel(self.session.plan)
             self.show_item(self.shown_id)

@@ -64,6 +64,13 @@ class Outline(Tree[str]):
             if node is not None:
                 node.set_label(item_label(item, numbers.get(item.id, ""), item.id in self.flagged))
 
+    def relabel_one(self, plan: Plan, item_id: str) -> None:
+        """Repaint one label (its text or marks changed, not the numbering)."""
+        item, node = plan.find(item_id), self.nodes_by_id.get(item_id)
+        if item is not None and node is not None:
+            label = labels(plan).get(item_id, "")
+            node.set_label(item_label(item, label, item_id in self.flagged))
+
     def select_item(self, item_id: str) -> None:
         node = self.nodes_by_id.get(item_id)
         if node is None:

@@ -67,3 +67,18 @@ async def _start_screen(tmp_path: Path) -> None:
         await wait_for_editor(pilot)
         assert isinstance(app.screen, EditorScreen)
         assert app.screen.session.path == tmp_path / "child.toml"
+
+
+def test_a_plan_that_cannot_be_read_says_where_and_shows_the_start_screen(tmp_path: Path) -> None:
+    asyncio.run(_unreadable(tmp_path))
+
+
+async def _unreadable(tmp_path: Path) -> None:
+    bad = tmp_path / "hong.toml"
+    bad.write_text("schema = 1\n", encoding="utf-8")
+    app = PlanwriterApp(bad, workdir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert [n.message for n in app._notifications] == [f"{bad}:1: missing [plan] table"]

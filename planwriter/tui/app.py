@@ -73,10 +73,16 @@ class PlanwriterApp(App[None]):
         try:
             session = Session.open(path, recovered=recovered)
         except PlanwriterError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error",
-                                  title="Không mở được kế hoạch")
+            self.call_from_thread(self._not_opened, str(exc))
             return
         self.call_from_thread(self.show_editor, session, select)
+
+    def _not_opened(self, message: str) -> None:
+        self.notify(message, severity="error", title="Không mở được kế hoạch", timeout=10)
+        if len(self.screen_stack) == 1:  # nothing else to show: the start screen
+            from planwriter.tui.screens.start import StartScreen
+
+            self.push_screen(StartScreen(self.workdir))
 
     def show_editor(self, session: Session, select: str | None = None) -> None:
         from planwriter.tui.screens.editor import EditorScreen

@@ -241,3 +241,24 @@ async def _check(tmp_path: Path) -> None:
         item = screen.session.plan.find("khu-cnc")
         assert item is not None and item.deadline == "Năm 2026"
         assert str(outline.nodes_by_id["khu-cnc"].label).startswith("~")  # type: ignore[attr-defined]
+
+
+def test_decomposed_vietnamese_is_stored_composed(tmp_path: Path) -> None:
+    asyncio.run(_nfc(tmp_path))
+
+
+async def _nfc(tmp_path: Path) -> None:
+    import unicodedata
+
+    app = PlanwriterApp(plan_copy(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_editor(pilot)
+        screen = editor(app)
+        await select(pilot, "ha-tang")
+        await pilot.press("e")
+        wanted = "Phát triển hạ tầng số ở xã Bình Lư."
+        screen.query_one("#local-text", TextArea).text = unicodedata.normalize("NFD", wanted)
+        await pilot.press("escape")
+        item = screen.session.plan.find("ha-tang")
+        assert item is not None and item.text == wanted
+        assert unicodedata.is_normalized("NFC", item.text)

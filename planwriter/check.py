@@ -46,8 +46,12 @@ class Finding:
 def check_plan(plan: Plan, parent: Plan | None, *, localizer: Localizer | None = None,
                for_export: bool = False) -> list[Finding]:
     """Every finding for ``plan`` against ``parent`` (None: a plan with no parent), in
-    document order within each check. ``localizer`` (the plan's profile) enables the
-    unlocalized-leftover check; ``for_export`` makes a missing number or date an error."""
+    document order within each check. ``localizer`` (the plan's profile's vocabulary) drives
+    the unlocalized-leftover check; by default it comes from the profile the plan names (or
+    the library profile with the plan's issuing body), and the check is skipped when there is
+    none. ``for_export`` makes a missing number or date an error."""
+    if localizer is None and parent is not None:
+        localizer = _profile_localizer(plan)
     names = place_labels(plan)
     out: list[Finding] = []
     if parent is not None:
@@ -60,6 +64,18 @@ def check_plan(plan: Plan, parent: Plan | None, *, localizer: Localizer | None =
         out += _leftovers(plan, parent, localizer, names)
     out += _publication(plan, for_export)
     return out
+
+
+def _profile_localizer(plan: Plan) -> Localizer | None:
+    from planwriter.drafting import profile_for
+    from planwriter.drafting.localize import Localizer
+    from planwriter.errors import PlanwriterError
+
+    try:
+        profile = profile_for(plan)
+    except PlanwriterError:
+        return None
+    return Localizer.for_profile(profile) if profile is not None else None
 
 
 def place_labels(plan: Plan) -> dict[str, str]:

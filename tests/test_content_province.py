@@ -14,6 +14,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import sourcetext
+from sourcetext import fold, longest_gap, plan_text, reference_vocabulary, words
 
 from planwriter import planfile
 from planwriter.model import Family, Kind, Level, Plan
@@ -25,26 +27,6 @@ SOURCES = Path(__file__).parent / "fixtures" / "sources"
 TEMPLATE = ROOT / "templates" / "lai-chau" / "11-KH-TU.toml"
 PROFILES = ROOT / "profiles" / "lai-chau"
 PROFILE_NAMES = ("tinh-uy", "tam-duong", "binh-lu", "ubnd-tinh")
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, the way the OCR seeds read: "Đảng ủy" → "dang uy"."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
-
-
-def words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+", fold(text))
-
-
-def plan_text(plan: Plan) -> str:
-    """The plan's words in document order: title block, body, recipients, signature."""
-    parts = [plan.meta.issuing_body, plan.meta.number_line(), plan.meta.place, plan.meta.summary]
-    for item, _, _ in plan.walk():
-        parts.append(item.content())
-    parts.extend(plan.meta.recipients)
-    parts.extend(plan.meta.signature.lines() + [plan.meta.signature.name])
-    return "\n".join(parts)
 
 
 @pytest.fixture(scope="module")
@@ -59,26 +41,11 @@ def profiles() -> dict[str, Profile]:
 
 @pytest.fixture(scope="module")
 def vocabulary() -> set[str]:
-    """Every folded word of the clean reference texts: real Vietnamese syllables, so OCR
-    debris ("chirc", "ctia") can be told apart from words the template must carry."""
-    out: set[str] = set()
-    for name in ("57-NQ-TW.txt", "3260-KH-DDQH15.txt", "03-NQ-CP.txt"):
-        out.update(words((SOURCES / name).read_text(encoding="utf-8")))
-    return out
+    return reference_vocabulary()
 
 
 def seed_words(vocabulary: set[str], start: str, stop: str | None) -> list[str]:
-    """The seed's real words (length ≥ 3) from the line starting ``start`` to ``stop``."""
-    text = (SOURCES / "seed-11-KH-TU.ocr.txt").read_text(encoding="utf-8")
-    folded = fold(text)
-    begin = folded.index(start)
-    end = folded.index(stop, begin) if stop else len(folded)
-    out = []
-    for token in folded[begin:end].split():
-        token = token.strip(".,;:()\"'/-")
-        if token.isascii() and token.isalpha() and len(token) >= 3 and token in vocabulary:
-            out.append(token)
-    return out
+    return sourcetext.seed_words("seed-11-KH-TU.ocr.txt", vocabulary, start, stop)
 
 
 # --- files -----------------------------------------------------------------------------------
@@ -216,14 +183,6 @@ def test_template_covers_the_seed(plan: Plan, vocabulary: set[str]) -> None:
     have = collections.Counter(words(plan_text(plan)))
     covered = sum(min(n, have[w]) for w, n in seed.items()) / sum(seed.values())
     assert covered >= 0.95, f"only {covered:.1%} of the seed's words are in the template"
-
-
-def longest_gap(seed: list[str], text: str, vocabulary: set[str]) -> tuple[int, str]:
-    ours = [w for w in words(text) if w in vocabulary and len(w) >= 3]
-    matcher = difflib.SequenceMatcher(None, seed, ours, autojunk=False)
-    gaps = [(i2 - i1, " ".join(seed[i1:i2])) for tag, i1, i2, _, _ in matcher.get_opcodes()
-            if tag in ("delete", "replace")]
-    return max(gaps, default=(0, ""))
 
 
 def test_every_sentence_of_the_body_in_order(plan: Plan, vocabulary: set[str]) -> None:

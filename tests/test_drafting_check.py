@@ -134,9 +134,9 @@ def test_an_inherited_unlocalized_word_is_a_warning_but_the_units_own_is_not() -
     assert (f.severity, f.code, f.item_id) == ("warning", "unlocalized", "mt-5g")
     assert '"trên địa bàn tỉnh"' in f.message
     # The district's own words about the province are legitimate.
-    item(plan, "mt-5g").text = (
-        "Tỷ lệ phủ sóng 5G trên địa bàn huyện đạt tối thiểu 45%, đạt mức khá trong tỉnh."
-    )
+    item(
+        plan, "mt-5g"
+    ).text = "Tỷ lệ phủ sóng 5G trên địa bàn huyện đạt tối thiểu 45%, đạt mức khá trong tỉnh."
     assert findings(plan) == []
 
 
@@ -244,3 +244,16 @@ def test_the_bundled_example_passes_and_its_damaged_copy_fails_with_exactly_thre
     reported = check_plan(load(copy).plan, load(parent_path).plan)
     assert {(f.code, f.item_id) for f in reported if f.is_error} == expected
     assert len([f for f in reported if f.is_error]) == 3
+
+
+def test_without_a_localizer_the_plans_own_profile_is_used() -> None:
+    plan = draft()
+    assert plan.meta.profile == str(FIXTURES / "district.toml")
+    item(
+        plan, "nv-bao-cao"
+    ).text = "Ban Chỉ đạo tỉnh tổng hợp, báo cáo Thường trực, Ban Thường vụ Huyện ủy."
+    assert [(f.code, f.item_id) for f in check_plan(plan, parent())] == [
+        ("unlocalized", "nv-bao-cao")
+    ]
+    plan.meta.profile = str(FIXTURES / "nowhere.toml")
+    assert check_plan(plan, parent()) == []

@@ -1,0 +1,147 @@
+"""``compare(child, parent)``: align the two plans and describe every item's fate in the
+child's reading order, with the parent's dropped items where they stood."""
+
+from __future__ import annotations
+
+import gc
+
+from planwriter.diff.align import Links, Side, align, side
+from planwriter.diff.model import Basis, ItemChange, PlanDiff, Relation, Status, summarize
+from planwriter.diff.words import word_diff
+from planwriter.indicators import indicator_rows
+from planwriter.model import Plan
+from planwriter.numbering import labels
+
+
+def compare(child: Plan, parent: Plan) -> PlanDiff:
+    """How ``child`` differs from ``parent``: alignment, word changes, indicators, counts."""
+    # Comparing allocates many small objects and no cycles; letting the cyclic collector
+    # rescan two 10,000-item plans meanwhile costs a fifth of the time for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        p_side = side(parent, include_dropped=False)
+        c_side = side(child, include_dropped=True)
+        links = align(p_side, c_side)
+        changes = _changes(p_side, c_side, links, places(parent), places(child))
+        rows = list(indicator_rows(child, parent))
+    finally:
+        if enabled:
+            gc.enable()
+    return PlanDiff(child, parent, changes, rows, summarize(changes, rows))
+
+
+def _changes(
+    ps: Side, cs: Side, links: Links, p_labels: dict[str, str], c_labels: dict[str, str]
+) -> list[ItemChange]:
+    def pair(p: int, c: int, basis: Basis) -> ItemChange:
+        pi, ci = ps.items[p], cs.items[c]
+        relation = (
+            Relation.SPLIT
+            if len(links.by_parent[p]) > 1
+            else Relation.MERGE
+            if len(links.by_child[c]) > 1
+            else Relation.ONE
+        )
+        group = (
+            [cs.items[x].id for x in links.by_parent[p] if x != c]
+            if relation is Relation.SPLIT
+            else [ps.items[x].id for x in links.by_child[c] if x != p]
+            if relation is Relation.MERGE
+            else []
+        )
+        same = ps.text[p] == cs.text[c]
+        return ItemChange(
+            Status.KEPT if same else Status.ADAPTED,
+            pi,
+            ci,
+            p_labels.get(pi.id, ""),
+            c_labels.get(ci.id, ""),
+            ps.under[p],
+            cs.under[c],
+            p,
+            c,
+            _moved(ps, cs, links, p, c),
+            relation,
+            basis,
+            1.0 if same else 0.0,
+            group,
+            word_diff(ps.text[p], cs.text[c]) if not same else [],
+        )
+
+    def dropped(p: int, record: int | None) -> ItemChange:
+        pi = ps.items[p]
+        return ItemChange(
+            Status.DROPPED,
+            pi,
+            cs.items[record] if record is not None else None,
+            p_labels.get(pi.id, ""),
+            "",
+            ps.under[p],
+            None,
+            p,
+            record,
+            basis=Basis.ORIGIN if record is not None else Basis.NONE,
+            reason=cs.reasons[record] if record is not None else "",
+        )
+
+    # Parent items nobody took, placed after the nearest earlier parent item that is aligned.
+    orphans: dict[int | None, list[int]] = {}
+    anchor: int | None = None
+    for p in range(len(ps.items)):
+        if p in links.by_parent:
+            anchor = min(links.by_parent[p])
+        elif p not in links.gone:
+            orphans.setdefault(anchor, []).append(p)
+    out = [dropped(p, None) for p in orphans.get(None, [])]
+    for c in range(len(cs.items)):
+        if cs.dropped[c]:
+            out += [
+                dropped(p, c)
+                for p, rec in links.gone.items()
+                if rec == c and p not in links.by_parent
+            ]
+        elif c in links.by_child:
+            out += [pair(p, c, links.pairs[(p, c)]) for p in sorted(links.by_child[c])]
+        else:
+            ci = cs.items[c]
+            out.append(
+                ItemChange(
+                    Status.ADDED, None, ci, "", c_labels.get(ci.id, ""), None, cs.under[c], None, c
+                )
+            )
+        out += [dropped(p, None) for p in orphans.get(c, [])]
+    for change in out:
+        if change.status is Status.ADAPTED and change.parent and change.child:
+            change.similarity = _ratio(change)
+    return out
+
+
+def places(plan: Plan) -> dict[str, str]:
+    """Each shown item's label with its enclosing sections': "II. › 1. › -" (a bare "-" or a
+    paragraph's empty label would not tell a reviewer where the item is)."""
+    own = labels(plan)
+    out: dict[str, str] = {}
+    for item, parent, _ in plan.walk(include_dropped=False):
+        stem = out.get(parent.id, "") if parent is not None else ""
+        label = own.get(item.id, "")
+        out[item.id] = f"{stem} › {label}" if stem and label else (label or stem)
+    return out
+
+
+def _moved(ps: Side, cs: Side, links: Links, p: int, c: int) -> bool:
+    """Moved: the child item sits under something other than what its parent item's
+    enclosing item became."""
+    p_under, c_under = ps.under[p], cs.under[c]
+    if p_under is None:
+        return c_under is not None
+    home = ps.pos[p_under]
+    if home not in links.by_parent:
+        return True
+    return c_under is None or cs.pos[c_under] not in links.by_parent[home]
+
+
+def _ratio(change: ItemChange) -> float:
+    same = sum(len(op.old) for op in change.words if op.op == "equal")
+    total = max(sum(len(op.old) for op in change.words), sum(len(op.new) for op in change.words), 1)
+    return round(same / total, 3)

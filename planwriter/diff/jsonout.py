@@ -1,0 +1,116 @@
+"""The comparison as JSON for other tools; the schema is documented in docs/diff-json.md
+and versioned by its ``schema`` field."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from planwriter.diff.model import ItemChange, PlanDiff
+from planwriter.indicators import IndicatorRow
+from planwriter.model import Indicator, Plan
+from planwriter.render import item_line
+
+SCHEMA = "planwriter-diff/1"
+
+
+def to_dict(diff: PlanDiff) -> dict[str, Any]:
+    """The documented structure (docs/diff-json.md)."""
+    s = diff.summary
+    return {
+        "schema": SCHEMA,
+        "child": _plan(diff.child),
+        "parent": _plan(diff.parent),
+        "summary": {
+            "items": {
+                "kept": s.kept,
+                "adapted": s.adapted,
+                "dropped": s.dropped,
+                "added": s.added,
+                "moved": s.moved,
+                "split": s.split,
+                "merged": s.merged,
+            },
+            "targets": {
+                "raised": s.targets_raised,
+                "kept": s.targets_kept,
+                "lowered": s.targets_lowered,
+                "dropped": s.targets_dropped,
+                "added": s.targets_added,
+            },
+        },
+        "indicators": [_row(row) for row in diff.indicators],
+        "items": [_change(change) for change in diff.changes],
+    }
+
+
+def to_json(diff: PlanDiff) -> str:
+    """``to_dict`` as JSON text, Vietnamese kept as is (not \\u-escaped), one line: the
+    indented form goes through json's pure-Python encoder, several times slower."""
+    return json.dumps(to_dict(diff), ensure_ascii=False) + "\n"
+
+
+def _plan(plan: Plan) -> dict[str, Any]:
+    meta = plan.meta
+    return {
+        "symbol": meta.symbol() if meta.number else "",
+        "issuing_body": meta.issuing_body,
+        "date": meta.date.isoformat() if meta.date else None,
+    }
+
+
+def _side(
+    item_id: str | None, label: str, text: str | None, under: str | None
+) -> dict[str, Any] | None:
+    if item_id is None:
+        return None
+    return {"id": item_id, "label": label, "text": text, "under": under}
+
+
+def _change(change: ItemChange) -> dict[str, Any]:
+    parent = child = None
+    if change.parent is not None:
+        parent = _side(
+            change.parent.id, change.parent_label, item_line(change.parent, ""), change.parent_under
+        )
+    if change.child is not None and change.status != "dropped":
+        child = _side(
+            change.child.id, change.child_label, item_line(change.child, ""), change.child_under
+        )
+    return {
+        "status": change.status.value,
+        "moved": change.moved,
+        "relation": change.relation.value,
+        "basis": change.basis.value,
+        "similarity": change.similarity,
+        "group": list(change.group),
+        "parent": parent,
+        "child": child,
+        "reason": change.reason,
+        "words": [{"op": op.op, "old": op.old, "new": op.new} for op in change.words],
+    }
+
+
+def _indicator(indicator: Indicator | None) -> dict[str, Any] | None:
+    if indicator is None:
+        return None
+    return {
+        "name": indicator.name,
+        "comparator": indicator.comparator,
+        "value": indicator.value,
+        "unit": indicator.unit,
+        "year": indicator.year,
+        "direction": indicator.direction.value,
+        "figure": indicator.figure(),
+    }
+
+
+def _row(row: IndicatorRow) -> dict[str, Any]:
+    return {
+        "id": row.indicator_id,
+        "change": row.change.value,
+        "parent_item": row.parent_item.id if row.parent_item else None,
+        "child_item": row.child_item.id if row.child_item else None,
+        "parent": _indicator(row.parent),
+        "child": _indicator(row.child),
+    }

@@ -1,0 +1,140 @@
+"""What ``compare`` returns: every item's fate, the word changes within a pair, the
+indicator table and the counts a reviewer reads first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from planwriter.indicators import Change, IndicatorRow
+from planwriter.model import Item, Plan
+
+
+class Status(StrEnum):
+    """What the child did with an item, judged from the text, not from its disposition."""
+
+    KEPT = "kept"  # same text
+    ADAPTED = "adapted"  # aligned, text changed
+    DROPPED = "dropped"  # parent item with no counterpart (or marked dropped)
+    ADDED = "added"  # child item with no counterpart
+
+
+class Relation(StrEnum):
+    """How many items on each side an alignment joins."""
+
+    ONE = "one"  # one parent item ↔ one child item
+    SPLIT = "split"  # one parent item → several child items
+    MERGE = "merge"  # several parent items → one child item
+
+
+class Basis(StrEnum):
+    """Why two items were aligned."""
+
+    ORIGIN = "origin"  # the child item names the parent item as its origin
+    EXACT = "exact"  # same text once case and diacritics are folded
+    SIMILAR = "similar"  # similar words
+    NONE = "none"  # not aligned (added or dropped)
+
+
+@dataclass(frozen=True)
+class WordOp:
+    """One step of a word diff: ``equal`` (old == new), ``insert``, ``delete`` or ``replace``."""
+
+    op: str
+    old: str
+    new: str
+
+
+@dataclass
+class ItemChange:
+    """One line of the comparison: a parent item, a child item, or an aligned pair."""
+
+    status: Status
+    parent: Item | None
+    child: Item | None
+    parent_label: str = ""
+    child_label: str = ""
+    parent_under: str | None = None  # id of the enclosing item in its plan (None: top level)
+    child_under: str | None = None
+    parent_pos: int | None = None  # place in the plan's reading order
+    child_pos: int | None = None
+    moved: bool = False
+    relation: Relation = Relation.ONE
+    basis: Basis = Basis.NONE
+    similarity: float = 0.0
+    group: list[str] = field(default_factory=list)  # the other side's ids in a split/merge
+    words: list[WordOp] = field(default_factory=list)
+    reason: str = ""  # why a dropped item was dropped, as the child plan says
+
+    @property
+    def changed(self) -> bool:
+        return self.status is not Status.KEPT or self.moved or self.relation is not Relation.ONE
+
+
+@dataclass
+class Summary:
+    """The counts a reviewer reads first."""
+
+    kept: int = 0
+    adapted: int = 0
+    dropped: int = 0
+    added: int = 0
+    moved: int = 0
+    split: int = 0
+    merged: int = 0
+    targets_raised: int = 0
+    targets_kept: int = 0
+    targets_lowered: int = 0
+    targets_dropped: int = 0
+    targets_added: int = 0
+
+
+@dataclass
+class PlanDiff:
+    """The comparison of a child plan with its parent, in reading order."""
+
+    child: Plan
+    parent: Plan
+    changes: list[ItemChange]
+    indicators: list[IndicatorRow]
+    summary: Summary
+
+
+def summarize(changes: list[ItemChange], rows: list[IndicatorRow]) -> Summary:
+    """Count items by status (a split counts its parent item once) and targets by change."""
+    out = Summary()
+    seen: set[tuple[str, str]] = set()
+    for change in changes:
+        # A split or a merge is several links but one thing the child did: count it once.
+        if change.relation is Relation.SPLIT and change.parent is not None:
+            if ("split", change.parent.id) in seen:
+                continue
+            seen.add(("split", change.parent.id))
+            out.split += 1
+        if change.relation is Relation.MERGE and change.child is not None:
+            if ("merge", change.child.id) in seen:
+                continue
+            seen.add(("merge", change.child.id))
+            out.merged += 1
+        if change.moved:
+            out.moved += 1
+        if change.status is Status.KEPT:
+            out.kept += 1
+        elif change.status is Status.ADAPTED:
+            out.adapted += 1
+        elif change.status is Status.DROPPED:
+            out.dropped += 1
+        else:
+            out.added += 1
+    for row in rows:
+        if row.change is Change.RAISED:
+            out.targets_raised += 1
+        elif row.change is Change.KEPT:
+            out.targets_kept += 1
+        elif row.change is Change.LOWERED:
+            out.targets_lowered += 1
+        elif row.change is Change.DROPPED:
+            out.targets_dropped += 1
+        else:
+            out.targets_added += 1
+    return out

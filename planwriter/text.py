@@ -1,0 +1,51 @@
+"""Vietnamese text helpers shared by diff, import and check: folding case and diacritics
+(đ → d) so that an OCR'd or unaccented copy compares equal, and splitting text into the
+tokens a reader sees (syllables, numbers with their percent sign, punctuation)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def _fold_table() -> dict[int, str]:
+    # A translate table is several times faster than NFD + filtering per call, which
+    # matters when a 10,000-item plan is folded on every diff.
+    table: dict[int, str] = {}
+    for code in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+        char = chr(code)
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+        )
+        if base != char:
+            table[code] = base.lower()
+    for char, base in (("đ", "d"), ("Đ", "d"), ("ð", "d"), ("Ð", "d")):
+        table[ord(char)] = base
+    for code in range(0x0300, 0x0370):  # loose combining marks of decomposed input
+        table[code] = ""
+    return table
+
+
+_FOLD = _fold_table()
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, runs of white space as one space: "Đảng ủy" → "dang uy"."""
+    return _SPACES.sub(" ", text.translate(_FOLD).lower()).strip()
+
+
+# A number keeps its decimal/thousands separators and a following percent sign, so that
+# "45%" → "100%" or "6,5%" → "7%" is one token; words are runs of letters (syllables).
+_TOKEN = re.compile(r"\s+|\d+(?:[.,]\d+)*\s?%|\d+(?:[.,/]\d+)*|\w+|[^\w\s]")
+_WORD = re.compile(r"\d+(?:[.,]\d+)*%?|\w+")
+
+
+def tokens(text: str) -> list[str]:
+    """Every token of ``text`` including white space, so that "".join(tokens(t)) == t."""
+    return _TOKEN.findall(text)
+
+
+def words(text: str) -> list[str]:
+    """The folded words and numbers of ``text``, for similarity and indexing."""
+    return _WORD.findall(fold(text))

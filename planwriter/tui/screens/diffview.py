@@ -60,13 +60,14 @@ class DiffScreen(Screen[None]):
         assert parent is not None
         table = self.query_one("#diff-indicators", DataTable)
         table.add_columns("Chỉ tiêu", "Cấp trên", "Kế hoạch", "")
+        self.indicator_items: list[str | None] = []  # an item may hold several targets
         for row in indicator_rows(self.session.plan, parent):
             shown = row.child or row.parent
-            holder = row.child_item or row.parent_item
+            self.indicator_items.append(row.child_item.id if row.child_item else None)
             table.add_row(shown.name if shown else row.indicator_id,
                           f"{row.parent.comparator} {row.parent.figure()}" if row.parent else "—",
                           f"{row.child.comparator} {row.child.figure()}" if row.child else "—",
-                          CHANGE_NAMES[row.change], key=holder.id if holder else None)
+                          CHANGE_NAMES[row.change])
         self.rows = rows_from_plan(self.session.plan)
         self._fill()
         self.query_one("#diff-items", OptionList).focus()
@@ -134,7 +135,7 @@ class DiffScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#diff-indicators")
     def _open_indicator(self, event: DataTable.RowSelected) -> None:
-        self.open_in_editor(event.row_key.value)
+        self.open_in_editor(self.indicator_items[event.cursor_row])
 
     def open_in_editor(self, item_id: str | None) -> None:
         self.dismiss(None)

@@ -64,7 +64,8 @@ class DiffScreen(Screen[None]):
         for row in indicator_rows(self.session.plan, parent):
             shown = row.child or row.parent
             self.indicator_items.append(row.child_item.id if row.child_item else None)
-            table.add_row(shown.name if shown else row.indicator_id,
+            name = shown.name if shown else row.indicator_id
+            table.add_row(name if len(name) <= 48 else name[:47] + "…",
                           f"{row.parent.comparator} {row.parent.figure()}" if row.parent else "—",
                           f"{row.child.comparator} {row.child.figure()}" if row.child else "—",
                           CHANGE_NAMES[row.change])

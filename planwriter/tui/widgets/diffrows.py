@@ -76,6 +76,8 @@ def rows_from_diff(diff: Any) -> list[DiffRow]:
                 else:
                     if op.old:
                         line.append(op.old, style=REMOVED)
+                    if op.old and op.new:
+                        line.append(" ")  # so a replaced word does not run into its successor
                     if op.new:
                         line.append(op.new, style=INSERTED)
         else:

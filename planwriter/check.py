@@ -51,7 +51,7 @@ def check_plan(plan: Plan, parent: Plan | None, *, localizer: Localizer | None =
     the library profile with the plan's issuing body), and the check is skipped when there is
     none. ``for_export`` makes a missing number or date an error."""
     if localizer is None and parent is not None:
-        localizer = _profile_localizer(plan)
+        localizer = _profile_localizer(plan, parent)
     names = place_labels(plan)
     out: list[Finding] = []
     if parent is not None:
@@ -66,16 +66,15 @@ def check_plan(plan: Plan, parent: Plan | None, *, localizer: Localizer | None =
     return out
 
 
-def _profile_localizer(plan: Plan) -> Localizer | None:
-    from planwriter.drafting import profile_for
-    from planwriter.drafting.localize import Localizer
+def _profile_localizer(plan: Plan, parent: Plan) -> Localizer | None:
+    from planwriter.drafting import localizer_for, profile_for
     from planwriter.errors import PlanwriterError
 
     try:
         profile = profile_for(plan)
     except PlanwriterError:
         return None
-    return Localizer.for_profile(profile) if profile is not None else None
+    return localizer_for(profile, parent.meta) if profile is not None else None
 
 
 def place_labels(plan: Plan) -> dict[str, str]:

@@ -69,6 +69,9 @@ DOC_TYPE_NAMES: dict[str, str] = {
 }
 
 
+DEFAULT_NUMBERING = ("I.", "1.", "1.1.", "a)")
+
+
 @dataclass
 class Indicator:
     """A measured target: "Tỷ lệ phủ sóng 5G … đạt tối thiểu 45%"."""
@@ -206,7 +209,6 @@ class Meta:
         return f"{self.place}, ngày {day} tháng {month} năm {self.date.year}"
 
 
-DEFAULT_NUMBERING = ("I.", "1.", "1.1.", "a)")
 
 
 @dataclass

@@ -13,7 +13,6 @@ plan rewrites the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -440,24 +439,26 @@ def sync(doc: TOMLDocument, plan: Plan) -> None:
     _put(table, "numbering", m.numbering, default=list(DEFAULT_NUMBERING))
     _put(table, "source", m.source)
     _put(table, "profile", m.profile)
-    _sync_subtable(table, "parent", m.parent, lambda t, p: [
-        _put(t, "ref", p.ref), _put(t, "number", p.number), _put(t, "date", p.date),
-        _put(t, "issuer", p.issuer), _put(t, "title", p.title)])
-    sig = m.signature if (m.signature.lines() or m.signature.name) else None
-    _sync_subtable(table, "signature", sig, lambda t, s: [
-        _put(t, "on_behalf", s.on_behalf), _put(t, "acting", s.acting), _put(t, "title", s.title),
-        _put(t, "name", s.name)])
+    parent = m.parent
+    _sync_subtable(table, "parent", None if parent is None else {
+        "ref": parent.ref, "number": parent.number, "date": parent.date, "issuer": parent.issuer,
+        "title": parent.title})
+    sig = m.signature
+    _sync_subtable(table, "signature", None if not (sig.lines() or sig.name) else {
+        "on_behalf": sig.on_behalf, "acting": sig.acting, "title": sig.title, "name": sig.name})
     _sync_items(doc, plan)
 
 
-def _sync_subtable(table: Any, key: str, value: Any, fill: Callable[[Any, Any], object]) -> None:
-    if value is None:
+def _sync_subtable(table: Any, key: str, values: dict[str, Any] | None) -> None:
+    """Make ``table[key]`` hold ``values`` (None: no such table), touching only what differs."""
+    if values is None:
         if key in table:
             del table[key]
         return
     if key not in table:
         table[key] = tomlkit.table()
-    fill(table[key], value)
+    for name, value in values.items():
+        _put(table[key], name, value)
 
 
 def _sync_items(doc: TOMLDocument, plan: Plan) -> None:
@@ -468,9 +469,7 @@ def _sync_items(doc: TOMLDocument, plan: Plan) -> None:
         existing.setdefault(str(plain(t.get("id"))), t)
     wanted: list[Table] = []
     for item, parent, _ in plan.walk():
-        t = existing.pop(item.id, None)
-        if t is None:
-            t = tomlkit.table()
+        t = existing.pop(item.id) if item.id in existing else tomlkit.table()
         _sync_item(t, item, parent.id if parent else None)
         wanted.append(t)
     if [id(t) for t in wanted] == [id(t) for t in old_tables]:

@@ -35,9 +35,12 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_FOLD).lower()).strip()
 
 
-# A number keeps its decimal/thousands separators and a following percent sign, so that
-# "45%" → "100%" or "6,5%" → "7%" is one token; words are runs of letters (syllables).
-_TOKEN = re.compile(r"\s+|\d+(?:[.,]\d+)*\s?%|\d+(?:[.,/]\d+)*|\w+|[^\w\s]")
+# A document symbol ("57-NQ/TW", "45/KH-UBND", "02-KH/BCĐTW") and a date ("22/12/2024")
+# are one token each, so citing another act reads as one replacement, not four; a number
+# keeps its separators and a following percent sign ("45%" → "100%" is one token); words
+# are runs of letters (syllables).
+_SYMBOL = r"\d+[-/][^\W\d_]\w*(?:[-/]\w+)+"
+_TOKEN = re.compile(rf"\s+|{_SYMBOL}|\d+(?:[.,]\d+)*\s?%|\d+(?:[.,/]\d+)*|\w+|[^\w\s]")
 _WORD = re.compile(r"\d+(?:[.,]\d+)*%?|\w+")
 
 

@@ -250,3 +250,12 @@ def test_diff_core_never_imports_the_terminal_ui() -> None:
     subprocess.run(
         [sys.executable, "-c", code], check=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)}
     )
+
+
+def test_a_cited_act_or_date_is_one_change() -> None:
+    assert [t for t in tokens("số 57-NQ/TW, ngày 22/12/2024; Số: 45/KH-UBND") if not t.isspace()] == [
+        "số", "57-NQ/TW", ",", "ngày", "22/12/2024", ";", "Số", ":", "45/KH-UBND"]
+    tail = " về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trên địa bàn"
+    ops = word_diff("Quán triệt các nhiệm vụ tại Nghị quyết số 57-NQ/TW" + tail,
+                    "Quán triệt các nhiệm vụ tại Nghị quyết số 71/NQ-CP" + tail)
+    assert [(o.old, o.new) for o in ops if o.op != "equal"] == [("57-NQ/TW", "71/NQ-CP")]

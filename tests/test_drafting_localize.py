@@ -105,3 +105,12 @@ def test_matches_report_what_would_change(district: Localizer) -> None:
         (m.found, m.replacement) for m in district.matches("Tỉnh ủy và tỉnh Lai Châu; toàn tỉnh")
     ]
     assert found == [("Tỉnh ủy", "Huyện ủy"), ("tỉnh", "huyện")]
+
+
+def test_a_place_rule_leaves_the_kept_province_names() -> None:
+    rules = [VocabularyRule("tỉnh", "huyện"), VocabularyRule("Lai Châu", "Tam Đường")]
+    localizer = Localizer(rules, ["tỉnh Lai Châu", "Tỉnh ủy Lai Châu"])
+    assert (localizer.localize("thu hút người có tài năng về Lai Châu làm việc")
+            == "thu hút người có tài năng về Tam Đường làm việc")
+    assert (localizer.localize("Tỉnh ủy Lai Châu chỉ đạo các xã của tỉnh Lai Châu")
+            == "Tỉnh ủy Lai Châu chỉ đạo các xã của tỉnh Lai Châu")

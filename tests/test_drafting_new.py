@@ -226,3 +226,11 @@ def test_drafting_and_checking_import_neither_jinja_nor_textual_at_start() -> No
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert (result.returncode, result.stdout) == (0, "[]\n"), result.stderr
+
+
+def test_the_parent_naming_itself_becomes_this_plan() -> None:
+    plan = new_plan(PARENT, str(FIXTURES / "district.toml"))
+    item = plan.find("tcth-2")
+    assert item is not None and item.disposition is Disposition.ADOPTED
+    assert item.text == ("Ban Tuyên giáo và Dân vận Huyện ủy hướng dẫn quán triệt, tuyên truyền "
+                         "Nghị quyết số 57-NQ/TW của Bộ Chính trị và nội dung Kế hoạch này.")

@@ -143,3 +143,30 @@ def test_any_sequence_undone_returns_the_original_and_redone_returns_the_result(
     while editor.redo():
         pass
     assert editor.plan == result
+
+
+@pytest.mark.parametrize(("text", "old", "new", "expected"), [
+    ("đạt trên 80%; đạt 80% giao dịch không dùng tiền mặt.", (80, "trên"), (85, "trên"),
+     "đạt trên 85%; đạt 80% giao dịch không dùng tiền mặt."),
+    ("đạt trên 80%; đạt 80% giao dịch không dùng tiền mặt.", (80, "đạt"), (90, "đạt"),
+     "đạt trên 80%; đạt 90% giao dịch không dùng tiền mặt."),
+    ("bố trí ít nhất 03% tổng chi", (3, "ít nhất"), (5, "tối thiểu"), "bố trí tối thiểu 05% tổng chi"),
+    ("chiếm 45% và 45% nữa", (45, "đạt"), (50, "đạt"), "chiếm 45% và 45% nữa"),
+])
+def test_setting_a_target_restates_its_figure_in_the_text(
+        text: str, old: tuple[int, str], new: tuple[int, str], expected: str) -> None:
+    item = Item(id="x", kind=Kind.OBJECTIVE, text=text, origin=["x"], disposition=Disposition.ADOPTED,
+                indicators=[Indicator(id="i", name="chỉ tiêu", value=old[0], unit="%", comparator=old[1])])
+    editor = Editor(Plan(items=[item]))
+    editor.apply(SetIndicator("x", "i", new[0], comparator=new[1]))
+    assert editor.plan.items[0].text == expected
+    editor.undo()
+    assert editor.plan.items[0].text == text
+
+
+def test_units_the_text_spells_out_still_follow() -> None:
+    item = Item(id="x", kind=Kind.OBJECTIVE, text="đạt 10 người trên một vạn dân.",
+                indicators=[Indicator(id="i", name="nhân lực", value=10, unit="người/vạn dân")])
+    editor = Editor(Plan(items=[item]))
+    editor.apply(SetIndicator("x", "i", 12))
+    assert editor.plan.items[0].text == "đạt 12 người trên một vạn dân."

@@ -19,8 +19,7 @@ def run(args: argparse.Namespace) -> int:
     from rich.markup import escape
 
     from planwriter.check import check_plan
-    from planwriter.drafting import profile_for
-    from planwriter.drafting.localize import Localizer
+    from planwriter.drafting import localizer_for, profile_for
     from planwriter.library import resolve_parent
     from planwriter.planfile import load
 
@@ -33,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
             raise PlanwriterError(f"parent plan '{plan.meta.parent.ref}' not found", path)
         parent = load(parent_path, check_origins=False).plan
     profile = profile_for(plan, path) if parent is not None else None
-    localizer = Localizer.for_profile(profile) if profile is not None else None
+    localizer = localizer_for(profile, parent.meta) if profile and parent else None
     findings = check_plan(plan, parent, localizer=localizer, for_export=args.for_export)
 
     console = Console(highlight=False)

@@ -130,8 +130,7 @@ def _operation(args: argparse.Namespace, plan: Plan, path: Path) -> Operation:
 
 def _parent_source(plan: Plan, path: Path, item_id: str) -> Item:
     """The parent's item that ``item_id`` comes from, localized with the plan's profile."""
-    from planwriter.drafting import localize_item, profile_for
-    from planwriter.drafting.localize import Localizer
+    from planwriter.drafting import localize_item, localizer_for, profile_for
     from planwriter.library import resolve_parent
     from planwriter.planfile import load
 
@@ -144,7 +143,8 @@ def _parent_source(plan: Plan, path: Path, item_id: str) -> Item:
     parent_path = resolve_parent(plan.meta.parent.ref, path)
     if parent_path is None:
         raise PlanwriterError(f"parent plan '{plan.meta.parent.ref}' not found", path)
-    source = load(parent_path, check_origins=False).plan.find(item.origin[0])
+    parent = load(parent_path, check_origins=False).plan
+    source = parent.find(item.origin[0])
     if source is None:
         raise PlanwriterError(f"'{item.origin[0]}' is not an item of {plan.meta.parent.number}",
                               path)
@@ -152,7 +152,7 @@ def _parent_source(plan: Plan, path: Path, item_id: str) -> Item:
     if profile is None:
         raise PlanwriterError("the plan names no profile to localize the parent's text with "
                               "(add profile = \"…\" to [plan])", path)
-    return localize_item(source, Localizer.for_profile(profile))
+    return localize_item(source, localizer_for(profile, parent.meta))
 
 
 def _watched(args: argparse.Namespace, plan: Plan) -> str | None:

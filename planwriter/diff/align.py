@@ -19,6 +19,9 @@ from planwriter.render import item_line
 from planwriter.text import fold, words
 
 SIMILAR = 0.5  # Dice coefficient of word sets above which two items are the same item
+# An item found under another section must be more alike: without the evidence of its place,
+# a dropped item and an added one on the same subject would otherwise pair up as "moved".
+SIMILAR_ELSEWHERE = 0.7
 CONTAINED = 0.75  # share of an item's words found in another for a split or merge part
 NEW_WORDS = 0.3  # share of a part's words its container has and the container's pair lacks
 RARE_WORDS = 8  # candidate generation looks up each item's rarest words only
@@ -162,16 +165,43 @@ def _index(side_: Side, members: list[int]) -> dict[str, list[int]]:
     return index
 
 
+def _same_place(parent: Side, child: Side, p: int, c: int, links: Links) -> bool:
+    """Whether the two items sit under items already aligned with each other."""
+    p_under, c_under = parent.under[p], child.under[c]
+    if p_under is None or c_under is None:
+        return p_under is c_under
+    return child.pos[c_under] in links.by_parent.get(parent.pos[p_under], ())
+
+
+def _in_place(
+    parent: Side, child: Side, free_p: list[int], free_c: list[int], links: Links
+) -> tuple[list[int], list[int]]:
+    """Most edits are in place: a child item between two aligned neighbours is first
+    compared with the parent item between their counterparts, before any index lookup."""
+    open_p = set(free_p)
+    left_c = []
+    for c in free_c:
+        before = links.by_child.get(c - 1)
+        p = before[-1] + 1 if before else None
+        if p in open_p and _dice(parent.words(p), child.words(c)) >= SIMILAR:
+            links.add(p, c, Basis.SIMILAR)
+            open_p.discard(p)
+        else:
+            left_c.append(c)
+    return [p for p in free_p if p in open_p], left_c
+
+
 def _similar(
     parent: Side, child: Side, free_p: list[int], free_c: list[int], links: Links
 ) -> tuple[list[int], list[int]]:
+    free_p, free_c = _in_place(parent, child, free_p, free_c, links)
     index = _index(parent, free_p)
     scored: list[tuple[float, int, int]] = []
     for c in free_c:
         cw = child.words(c)
         for p in _candidates(index, cw):
             score = _dice(parent.words(p), cw)
-            if score >= SIMILAR:
+            if score >= (SIMILAR if _same_place(parent, child, p, c, links) else SIMILAR_ELSEWHERE):
                 scored.append((score, p, c))
     # Best first; ties go to the nearest position, so repeated boilerplate pairs in order.
     scored.sort(key=lambda t: (-t[0], abs(t[1] - t[2]), t[1]))

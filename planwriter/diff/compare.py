@@ -4,10 +4,12 @@ child's reading order, with the parent's dropped items where they stood."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 
 from planwriter.diff.align import Links, Side, align, side
 from planwriter.diff.model import Basis, ItemChange, PlanDiff, Relation, Status, summarize
 from planwriter.diff.words import word_diff
+from planwriter.errors import PlanwriterError
 from planwriter.indicators import indicator_rows
 from planwriter.model import Plan
 from planwriter.numbering import labels
@@ -23,7 +25,7 @@ def compare(child: Plan, parent: Plan) -> PlanDiff:
         p_side = side(parent, include_dropped=False)
         c_side = side(child, include_dropped=True)
         links = align(p_side, c_side)
-        changes = _changes(p_side, c_side, links, places(parent), places(child))
+        changes = _changes(p_side, c_side, links, places(parent), places(child), child.meta.profile)
         rows = list(indicator_rows(child, parent))
     finally:
         if enabled:
@@ -32,7 +34,12 @@ def compare(child: Plan, parent: Plan) -> PlanDiff:
 
 
 def _changes(
-    ps: Side, cs: Side, links: Links, p_labels: dict[str, str], c_labels: dict[str, str]
+    ps: Side,
+    cs: Side,
+    links: Links,
+    p_labels: dict[str, str],
+    c_labels: dict[str, str],
+    child_meta_profile: str = "",
 ) -> list[ItemChange]:
     def pair(p: int, c: int, basis: Basis) -> ItemChange:
         pi, ci = ps.items[p], cs.items[c]
@@ -111,21 +118,47 @@ def _changes(
                 )
             )
         out += [dropped(p, None) for p in orphans.get(c, [])]
+    localize = _localizer(child_meta_profile)
     for change in out:
-        if change.status is Status.ADAPTED and change.parent and change.child:
+        if change.status is Status.ADAPTED and change.parent_pos is not None:
             change.similarity = _ratio(change)
+            if localize is not None and change.child_pos is not None:
+                old, new = ps.text[change.parent_pos], cs.text[change.child_pos]
+                change.localized = localize(old) == new
     return out
 
 
+def _localizer(profile_key: str) -> Callable[[str], str] | None:
+    """The child's profile vocabulary (what ``planwriter new`` applied), if it can be found:
+    an item changed only by it is localized, not adapted by hand."""
+    if not profile_key:
+        return None
+    from planwriter.drafting.localize import Localizer
+    from planwriter.library import profile_path
+    from planwriter.profile import load_profile
+
+    try:
+        profile = load_profile(profile_path(profile_key), profile_key)
+    except PlanwriterError:
+        return None
+    return Localizer.for_profile(profile).localize
+
+
 def places(plan: Plan) -> dict[str, str]:
-    """Each shown item's label with its enclosing sections': "II. › 1. › -" (a bare "-" or a
-    paragraph's empty label would not tell a reviewer where the item is)."""
+    """Each shown item's label with its enclosing sections': "II. › 1. › -" (a bare "-" would
+    not tell a reviewer where the item is); an unnumbered paragraph is "đoạn 2" of its
+    enclosing item, so it is not mistaken for the section heading above it."""
     own = labels(plan)
     out: dict[str, str] = {}
+    paragraphs: dict[str | None, int] = {}
     for item, parent, _ in plan.walk(include_dropped=False):
-        stem = out.get(parent.id, "") if parent is not None else ""
+        key = parent.id if parent is not None else None
+        stem = out.get(key, "") if key is not None else ""
         label = own.get(item.id, "")
-        out[item.id] = f"{stem} › {label}" if stem and label else (label or stem)
+        if not label:
+            paragraphs[key] = paragraphs.get(key, 0) + 1
+            label = f"đoạn {paragraphs[key]}"
+        out[item.id] = f"{stem} › {label}" if stem else label
     return out
 
 

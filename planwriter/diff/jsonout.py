@@ -25,6 +25,7 @@ def to_dict(diff: PlanDiff) -> dict[str, Any]:
             "items": {
                 "kept": s.kept,
                 "adapted": s.adapted,
+                "localized": s.localized,
                 "dropped": s.dropped,
                 "added": s.added,
                 "moved": s.moved,
@@ -87,6 +88,7 @@ def _change(change: ItemChange) -> dict[str, Any]:
         "parent": parent,
         "child": child,
         "reason": change.reason,
+        "localized": change.localized,
         "words": [{"op": op.op, "old": op.old, "new": op.new} for op in change.words],
     }
 

@@ -65,6 +65,7 @@ class ItemChange:
     group: list[str] = field(default_factory=list)  # the other side's ids in a split/merge
     words: list[WordOp] = field(default_factory=list)
     reason: str = ""  # why a dropped item was dropped, as the child plan says
+    localized: bool = False  # adapted only by the profile's vocabulary ("tỉnh" → "huyện")
 
     @property
     def changed(self) -> bool:
@@ -77,6 +78,7 @@ class Summary:
 
     kept: int = 0
     adapted: int = 0
+    localized: int = 0  # of the adapted, those changed only by the profile's vocabulary
     dropped: int = 0
     added: int = 0
     moved: int = 0
@@ -122,6 +124,7 @@ def summarize(changes: list[ItemChange], rows: list[IndicatorRow]) -> Summary:
             out.kept += 1
         elif change.status is Status.ADAPTED:
             out.adapted += 1
+            out.localized += change.localized
         elif change.status is Status.DROPPED:
             out.dropped += 1
         else:

@@ -5,7 +5,7 @@ and inserted words underlined in blue, and the reason the child gives for a drop
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planwriter.diff.docxbase import new_document, save
 from planwriter.diff.model import ItemChange, PlanDiff, Status
@@ -77,6 +77,17 @@ def _item(document: Document, change: ItemChange, folded: int) -> None:
         _run(document.add_paragraph(), remark, italic=True)
 
 
+def _widths(table: Any, widths_mm: tuple[int, ...]) -> None:
+    # Word honours cell widths, LibreOffice the grid: set both, and no autofit.
+    from docx.shared import Mm
+
+    table.autofit = False
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
+
+
 def build(diff: PlanDiff) -> Document:
     """The report as a python-docx Document."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -126,6 +137,7 @@ def build(diff: PlanDiff) -> Document:
                 CHANGE_NAMES[row.change],
                 bold=row.change in (Change.LOWERED, Change.DROPPED),
             )
+        _widths(table, (85, 35, 35, 20))  # mm, within the 165 mm between the margins
     document.add_paragraph().add_run(
         ("III." if diff.indicators else "II.") + " CÁC MỤC THAY ĐỔI"
     ).bold = True

@@ -41,6 +41,12 @@ def summary_lines(s: Summary) -> tuple[str, str]:
         f"Mục: giữ nguyên {s.kept} · điều chỉnh {s.adapted} · bỏ {s.dropped} · "
         f"bổ sung {s.added} · di chuyển {s.moved}"
     )
+    if s.localized:
+        # Items changed only by the profile's vocabulary are not the drafter's own changes.
+        items = items.replace(
+            f"điều chỉnh {s.adapted}",
+            f"điều chỉnh {s.adapted} (trong đó {s.localized} chỉ địa phương hóa)",
+        )
     if s.split or s.merged:
         items += f" (tách {s.split} · gộp {s.merged})"
     targets = (
@@ -71,7 +77,7 @@ def heading(diff: PlanDiff) -> str:
 
 def status_text(change: ItemChange) -> str:
     """ "điều chỉnh, di chuyển, tách" — what happened to an item, in words."""
-    parts = [STATUS_NAMES[change.status]]
+    parts = ["địa phương hóa" if change.localized else STATUS_NAMES[change.status]]
     if change.moved:
         parts.append("di chuyển")
     if change.relation is Relation.SPLIT:
@@ -83,9 +89,9 @@ def status_text(change: ItemChange) -> str:
 
 def where(change: ItemChange) -> str:
     """The item's place in both plans: "II. › 1. › - → II. › 2. › -"."""
-    old = change.parent_label or "(đoạn văn)" if change.parent is not None else ""
+    old = change.parent_label if change.parent is not None else ""
     new = (
-        change.child_label or "(đoạn văn)"
+        change.child_label
         if change.child is not None and change.status is not Status.DROPPED
         else ""
     )

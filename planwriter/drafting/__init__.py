@@ -20,9 +20,11 @@ from planwriter.drafting.cite import body_name, citation, issuer, short_date, ty
 from planwriter.drafting.localize import Localizer
 from planwriter.errors import PlanwriterError
 from planwriter.model import Disposition, Item, Kind, Meta, ParentRef, Plan
-from planwriter.profile import Profile, load_profile
+from planwriter.profile import Profile, VocabularyRule, load_profile
 
-__all__ = ["new_plan", "load_template", "profile_for", "localize_item", "Localizer"]
+__all__ = [
+    "new_plan", "load_template", "profile_for", "localizer_for", "localize_item", "Localizer",
+]
 
 # A parent section whose title is one of these gets its first paragraph from the template.
 ROLES = {"mục đích": "muc-dich.j2", "yêu cầu": "yeu-cau.j2",
@@ -65,12 +67,21 @@ def profile_for(plan: Plan, path: Path | None = None) -> Profile | None:
     return None
 
 
+def localizer_for(profile: Profile, parent: Meta | None = None) -> Localizer:
+    """The profile's vocabulary and kept phrases, plus one rule every child needs: the
+    parent's name for itself ("Chương trình hành động này") is, in the child, "Kế hoạch này"."""
+    rules = list(profile.vocabulary)
+    if parent is not None and parent.doc_type != "KH":
+        rules.append(VocabularyRule(f"{type_name(parent.doc_type)} này", f"{type_name('KH')} này"))
+    return Localizer(rules, profile.keep)
+
+
 def new_plan(template: str, profile: str, *, date: dt.date | None = None) -> Plan:
     """A child plan of ``template`` for the unit ``profile`` (library keys or .toml paths),
     dated ``date`` (default: today), every parent item adopted and localized."""
     ref, parent = load_template(template)
     unit = load_profile_ref(profile)
-    localizer = Localizer.for_profile(unit)
+    localizer = localizer_for(unit, parent.meta)
     context = _context(parent, unit, localizer)
     meta = Meta(
         level=unit.level, family=unit.family, doc_type="KH", number="",

@@ -196,3 +196,20 @@ def test_file_properties_and_language(party: Document) -> None:
     assert lang is not None and lang.get(f"{W}val") == "vi-VN"
     char = next(s for s in party.styles if s.name == "Heading 1 Char")
     assert char.font.name == "Times New Roman" and char.font.color.rgb is None
+
+
+def test_the_bundled_363_exports_whole(tmp_path: Path) -> None:
+    source = Path(__file__).parent.parent / "examples" / "363-KH-HU.toml"
+    plan = load(source).plan
+    path = tmp_path / "363.docx"
+    export_docx(plan, path)
+    document = Document(str(path))
+    left = [p.text for p in document.tables[0].rows[0].cells[0].paragraphs]
+    assert left == ["ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY TAM ĐƯỜNG", "*", "Số 363-KH/HU"]
+    shown = sum(1 for _ in plan.walk(include_dropped=False))
+    body = [p for p in document.paragraphs
+            if p.style.name in docstyles.STYLE_KINDS or docstyles.heading_depth(p.style.name)
+            is not None]
+    assert len(body) == shown
+    signer = document.tables[-1].rows[0].cells[1].paragraphs[-1]
+    assert signer.style.name == docstyles.SIGNER and signer.text == plan.meta.signature.name

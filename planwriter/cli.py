@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("planwriter.commands.diff", "compare a local plan with its parent"),
     "export": ("planwriter.commands.export", "write a .docx (and PDF) ready for signature"),
     "import": ("planwriter.commands.import_", "read a .docx or text document into a plan file"),
+    "tui": ("planwriter.commands.tui", "open the terminal interface (on a plan file, if given)"),
 }
 
 

@@ -1,0 +1,1 @@
+"""The terminal interface: ``planwriter`` with no arguments. Only calls the core."""

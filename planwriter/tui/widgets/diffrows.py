@@ -1,0 +1,106 @@
+"""Lines of the diff view: from ``planwriter.diff.compare`` (word-level changes), or, in a
+build without it, from the plan's own dispositions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+
+from planwriter.indicators import Change, indicator_rows
+from planwriter.model import Disposition, Plan
+from planwriter.numbering import labels
+from planwriter.tui.widgets.outline import MARKS
+
+CHANGE_NAMES = {Change.RAISED: "nâng", Change.KEPT: "giữ", Change.LOWERED: "hạ",
+                Change.DROPPED: "bỏ", Change.ADDED: "thêm"}
+DISPOSITION_NAMES = {Disposition.ADOPTED: "giữ nguyên", Disposition.ADAPTED: "đã sửa",
+                     Disposition.DROPPED: "bỏ", Disposition.ADDED: "thêm mới"}
+STATUS_MARKS = {"kept": "=", "adapted": "~", "dropped": "×", "added": "+"}
+REMOVED, INSERTED = "strike dim", "bold underline"
+
+
+@dataclass
+class DiffRow:
+    """One line of the item list; ``item_id`` is the child's item that enter opens."""
+
+    item_id: str | None
+    line: Text
+    changed: bool
+
+
+def rows_from_plan(child: Plan) -> list[DiffRow]:
+    """Every item with its disposition (no word-level changes)."""
+    numbers = labels(child)
+    out = []
+    for item, _, _ in child.walk():
+        line = Text(f"{MARKS[item.disposition]} ")
+        line.append(f"{numbers.get(item.id, '')} ", style="bold")
+        line.append(item.content())
+        if item.dropped:
+            line.stylize(REMOVED, 2)
+            line.append(f"  (lý do: {item.reason})")
+        changed = item.disposition in (Disposition.ADAPTED, Disposition.DROPPED,
+                                       Disposition.ADDED)
+        out.append(DiffRow(item.id, line, changed))
+    return out
+
+
+def summary_from_plan(child: Plan, parent: Plan) -> str:
+    """ "Mục: giữ nguyên 40 · đã sửa 3 · bỏ 1 · thêm mới 2 — chỉ tiêu: nâng 1, giữ 8" """
+    counts = {d: 0 for d in Disposition}
+    for item, _, _ in child.walk():
+        if item.disposition is not None:
+            counts[item.disposition] += 1
+    changes = {c: 0 for c in Change}
+    for row in indicator_rows(child, parent):
+        changes[row.change] += 1
+    items = " · ".join(f"{DISPOSITION_NAMES[d]} {n}" for d, n in counts.items())
+    targets = ", ".join(f"{CHANGE_NAMES[c]} {n}" for c, n in changes.items() if n)
+    return f"Mục: {items}" + (f" — chỉ tiêu: {targets}" if targets else "")
+
+
+def rows_from_diff(diff: Any) -> list[DiffRow]:
+    """Every ``ItemChange`` of a ``PlanDiff``: removed words struck, added words underlined."""
+    out = []
+    for change in diff.changes:
+        status = str(change.status.value)
+        label = change.child_label or change.parent_label
+        line = Text(f"{STATUS_MARKS.get(status, ' ')}{'↕' if change.moved else ' '}")
+        line.append(f"{label} " if label else "", style="bold")
+        if change.words:
+            for op in change.words:
+                if op.op == "equal":
+                    line.append(op.new)
+                else:
+                    if op.old:
+                        line.append(op.old, style=REMOVED)
+                    if op.old and op.new:
+                        line.append(" ")  # so a replaced word does not run into its successor
+                    if op.new:
+                        line.append(op.new, style=INSERTED)
+        else:
+            item = change.child or change.parent
+            line.append(item.content() if item else "",
+                        style=REMOVED if status == "dropped" else INSERTED if status == "added"
+                        else "")
+        if change.reason:
+            line.append(f"  (lý do: {change.reason})")
+        item_id = change.child.id if change.child is not None else None
+        out.append(DiffRow(item_id, line, bool(change.changed)))
+    return out
+
+
+def summary_from_diff(diff: Any) -> str:
+    """The counts of ``planwriter diff``, in Vietnamese."""
+    s = diff.summary
+    items = [("giữ nguyên", s.kept), ("đã sửa", s.adapted), ("bỏ", s.dropped),
+             ("thêm mới", s.added), ("chuyển chỗ", s.moved), ("tách", s.split),
+             ("gộp", s.merged)]
+    targets = [("nâng", s.targets_raised), ("giữ", s.targets_kept), ("hạ", s.targets_lowered),
+               ("bỏ", s.targets_dropped), ("thêm", s.targets_added)]
+    head = " · ".join(f"{name} {n}" for name, n in items if n or name in ("giữ nguyên", "đã sửa",
+                                                                          "bỏ", "thêm mới"))
+    tail = ", ".join(f"{name} {n}" for name, n in targets if n)
+    return f"Mục: {head}" + (f" — chỉ tiêu: {tail}" if tail else "")

@@ -11,33 +11,42 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from planwriter.errors import PlanwriterError
 
-# name → (module, one-line help)
+# name → (module in planwriter.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "templates": ("planwriter.commands.library", "list the parent programmes in the template library"),
-    "profiles": ("planwriter.commands.library", "list the unit profiles"),
-    "show": ("planwriter.commands.show", "print a plan's text with its derived numbering"),
-    "validate": ("planwriter.commands.validate", "check that plan files are well formed"),
-    "new": ("planwriter.commands.new", "draft a local plan from a parent programme and a unit profile"),
-    "edit": ("planwriter.commands.edit", "one editing operation on a plan file (adapt, drop, …)"),
-    "check": ("planwriter.commands.check", "the drafter's checklist: what is missing, weaker or unlocalized"),
-    "diff": ("planwriter.commands.diff", "compare a local plan with its parent"),
-    "export": ("planwriter.commands.export", "write a .docx (and PDF) ready for signature"),
-    "import": ("planwriter.commands.import_", "read a .docx or text document into a plan file"),
-    "tui": ("planwriter.commands.tui", "open the terminal interface (on a plan file, if given)"),
+    "templates": ("library", "list the parent programmes in the template library"),
+    "profiles": ("library", "list the unit profiles"),
+    "show": ("show", "print a plan's text with its derived numbering"),
+    "validate": ("validate", "check that plan files are well formed"),
+    "new": ("new", "draft a local plan from a parent programme and a unit profile"),
+    "edit": ("edit", "one editing operation on a plan file (adapt, drop, …)"),
+    "check": ("check", "the drafter's checklist: what is missing, weaker or unlocalized"),
+    "diff": ("diff", "compare a local plan with its parent"),
+    "export": ("export", "write a .docx (and PDF) ready for signature"),
+    "import": ("import_", "read a .docx or text document into a plan file"),
+    "tui": ("tui", "open the terminal interface (on a plan file, if given)"),
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """Argument errors as one line, like every other error the user can cause."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"planwriter: {self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="planwriter",
         description="Draft, review and export local plans adapted from a provincial programme. "
         "With no command, opens the terminal interface.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
+        module_name = f"planwriter.commands.{module_name}"
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
@@ -62,8 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "run", None):
             parser.print_help()
             return 0
-        result: int = args.run(args)
-        return result
+        return int(args.run(args))
     except PlanwriterError as exc:
         print(f"planwriter: {exc}", file=sys.stderr)
         return 2

@@ -92,3 +92,12 @@ def test_indicator_figure_keeps_percent_units_joined() -> None:
         Indicator(id="y", name="Nhân lực", value=10, unit="người/vạn dân").figure()
         == "10 người/vạn dân"
     )
+
+
+def test_wrong_arguments_are_one_line_too() -> None:
+    result = planwriter("diff")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "planwriter: planwriter diff: the following arguments are required: child "
+        "(see planwriter diff --help)\n"
+    )

@@ -35,6 +35,13 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_FOLD).lower()).strip()
 
 
+def fold_chars(text: str) -> str:
+    """Like ``fold`` but one character for one (white space kept): positions in the result
+    are positions in ``text``, so a match found in folded text can be cut from the original."""
+    folded = text.translate(_FOLD).lower()
+    return folded if len(folded) == len(text) else text.lower()
+
+
 # A document symbol ("57-NQ/TW", "45/KH-UBND", "02-KH/BCĐTW") and a date ("22/12/2024")
 # are one token each, so citing another act reads as one replacement, not four; a number
 # keeps its separators and a following percent sign ("45%" → "100%" is one token); words

@@ -53,8 +53,12 @@ def body_paragraphs(plan: Plan, *, skip_tasks: bool) -> Iterator[tuple[str, list
 def section_segments(item: Item, label: str) -> list[Segment]:
     """A heading: label and title as the heading style shows them; text running on after
     the title in regular type (the one run whose formatting differs from its paragraph)."""
-    head = f"{label} {item.title or item.text}".strip()
-    if item.title and item.text:
+    if not item.title:
+        # A numbered sentence ("1. Các chi, đảng bộ cơ sở tổ chức quán triệt …") is body text
+        # in regular type; only its label reads as the heading level's.
+        return [(f"{label} ", None), (item.text, "plain")] if label else [(item.text, "plain")]
+    head = f"{label} {item.title}".strip()
+    if item.text:
         sep = " " if item.title.endswith((":", ".")) else ": "
         return [(head, None), (sep + item.text, "plain")]
     return [(head, None)]

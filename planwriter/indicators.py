@@ -62,12 +62,16 @@ class IndicatorRow:
     change: Change
 
 
-def indicator_rows(child: Plan, parent: Plan) -> Iterator[IndicatorRow]:
-    """Every target of the parent matched with the child's by indicator id, then targets only
-    the child has. A target under a dropped item counts as dropped."""
+def indicator_rows(
+    child: Plan, parent: Plan, same: dict[str, str] | None = None
+) -> Iterator[IndicatorRow]:
+    """Every target of the parent matched with the child's by indicator id (or, for a child
+    whose ids are its own, by ``same``: child id → parent id), then targets only the child
+    has. A target under a dropped item counts as dropped."""
+    same = same or {}
     child_by_id: dict[str, tuple[Item, Indicator]] = {}
     for item, indicator in child.indicators():
-        child_by_id[indicator.id] = (item, indicator)
+        child_by_id[same.get(indicator.id, indicator.id)] = (item, indicator)
     for item, indicator in parent.indicators():
         found = child_by_id.pop(indicator.id, None)
         if found is None or found[0].dropped:

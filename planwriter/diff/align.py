@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planwriter.diff.model import Basis
-from planwriter.model import Item, Plan
+from planwriter.model import Item, Kind, Plan
+from planwriter.numbering import labels
 from planwriter.render import item_line
 from planwriter.text import fold, words
 
@@ -22,6 +23,7 @@ SIMILAR = 0.5  # Dice coefficient of word sets above which two items are the sam
 # An item found under another section must be more alike: without the evidence of its place,
 # a dropped item and an added one on the same subject would otherwise pair up as "moved".
 SIMILAR_ELSEWHERE = 0.7
+IN_PLACE = 0.25  # the same, for an item right after an aligned one, in the same place
 CONTAINED = 0.75  # share of an item's words found in another for a split or merge part
 NEW_WORDS = 0.3  # share of a part's words its container has and the container's pair lacks
 RARE_WORDS = 8  # candidate generation looks up each item's rarest words only
@@ -38,6 +40,7 @@ class Side:
     text: list[str]
     dropped: list[bool]
     reasons: list[str]
+    labels: list[str] = field(default_factory=list)  # derived numbering labels
     pos: dict[str, int] = field(default_factory=dict)
     _words: dict[int, frozenset[str]] = field(default_factory=dict)
 
@@ -52,6 +55,7 @@ def side(plan: Plan, include_dropped: bool) -> Side:
     """Collect a plan's items; an item under a dropped item counts as dropped with its reason."""
     out = Side([], [], [], [], [])
     reason_of: dict[str, str] = {}
+    numbers = labels(plan)
     for item, parent, _ in plan.walk(include_dropped=include_dropped):
         inherited = reason_of.get(parent.id) if parent is not None else None
         dropped = item.dropped or inherited is not None
@@ -63,6 +67,7 @@ def side(plan: Plan, include_dropped: bool) -> Side:
         out.text.append(item_line(item, ""))
         out.dropped.append(dropped)
         out.reasons.append(reason_of.get(item.id, ""))
+        out.labels.append(numbers.get(item.id, ""))
     return out
 
 
@@ -114,7 +119,35 @@ def align(parent: Side, child: Side) -> Links:
         free_p, free_c = _similar(parent, child, free_p, free_c, links)
     if free_c or free_p:
         _parts(parent, child, free_p, free_c, links)
+        _sandwiched_sections(parent, child, free_p, free_c, links)
     return links
+
+
+def _sandwiched_sections(
+    parent: Side, child: Side, free_p: list[int], free_c: list[int], links: Links
+) -> None:
+    """Leftovers in place: a section whose neighbours on both sides are aligned, at the same
+    numbered place as the parent's section there ("2. Yêu cầu" against an OCR'd "2. Y&u ciu"),
+    is that section with its heading reworded or garbled; an item right after an aligned one
+    that shares a quarter of its words with the parent's item there is that item, garbled."""
+    open_p = {p for p in free_p if p not in links.by_parent}
+    for c in free_c:
+        before = links.by_child.get(c - 1)
+        if c in links.by_child or not before or before[-1] + 1 not in open_p:
+            continue
+        p, item = before[-1] + 1, child.items[c]
+        if item.kind is not parent.items[p].kind:
+            continue
+        if item.kind is Kind.SECTION:
+            after = links.by_child.get(c + 1)
+            ends = c + 1 == len(child.items) and p + 1 == len(parent.items)
+            same = (parent.labels[p] == child.labels[c] != ""
+                    and (ends or (after is not None and p + 1 in after)))
+        else:  # garbled in place (OCR): a quarter of the words in common is enough here
+            same = _dice(parent.words(p), child.words(c)) >= IN_PLACE
+        if same:
+            links.add(p, c, Basis.SIMILAR)
+            open_p.discard(p)
 
 
 def _exact(

@@ -13,6 +13,7 @@ from planwriter.errors import PlanwriterError
 from planwriter.indicators import indicator_rows
 from planwriter.model import Plan
 from planwriter.numbering import labels
+from planwriter.text import fold
 
 
 def compare(child: Plan, parent: Plan) -> PlanDiff:
@@ -26,11 +27,27 @@ def compare(child: Plan, parent: Plan) -> PlanDiff:
         c_side = side(child, include_dropped=True)
         links = align(p_side, c_side)
         changes = _changes(p_side, c_side, links, places(parent), places(child), child.meta.profile)
-        rows = list(indicator_rows(child, parent))
+        rows = list(indicator_rows(child, parent, _same_targets(p_side, c_side, links)))
     finally:
         if enabled:
             gc.enable()
     return PlanDiff(child, parent, changes, rows, summarize(changes, rows))
+
+
+def _same_targets(ps: Side, cs: Side, links: Links) -> dict[str, str]:
+    """For a child whose indicators carry ids of its own (an imported Word file), the targets
+    of aligned items are the same targets: matched in order, by unit first."""
+    known = {i.id for item in ps.items for i in item.indicators}
+    out: dict[str, str] = {}
+    for (p, c) in links.pairs:
+        mine = [i for i in cs.items[c].indicators if i.id not in known]
+        theirs = list(ps.items[p].indicators)
+        for indicator in mine:
+            match = next((t for t in theirs if fold(t.unit) == fold(indicator.unit)), None)
+            if match is not None:
+                out[indicator.id] = match.id
+                theirs.remove(match)
+    return out
 
 
 def _changes(

@@ -91,6 +91,17 @@ class Indicator:
         return f"{format_number(self.value)} {self.unit}"
 
 
+def join_partners(partners: list[str]) -> str:
+    """Partner agencies as one line, "; " between them: an agency's own name may hold commas
+    ("các bộ, ngành, địa phương"), so that ``split_partners`` gives the list back."""
+    return "; ".join(partners)
+
+
+def split_partners(text: str) -> list[str]:
+    """The list ``join_partners`` wrote (a line without "; " is one entry, as written)."""
+    return [p.strip() for p in text.split("; ") if p.strip()]
+
+
 def format_number(value: float | int) -> str:
     """6.5 → "6,5"; 80.0 → "80" (Vietnamese decimal comma)."""
     if isinstance(value, float) and value.is_integer():

@@ -3,7 +3,7 @@ recipients and signature. ``planwriter show`` prints it; diff and import compare
 
 from __future__ import annotations
 
-from planwriter.model import Family, Item, Kind, Plan
+from planwriter.model import Family, Item, Kind, Plan, join_partners
 from planwriter.numbering import labels
 
 
@@ -33,7 +33,7 @@ def item_line(item: Item, label: str) -> str:
         if item.lead:
             extras.append(f"Chủ trì: {item.lead}")
         if item.partners:
-            extras.append("Phối hợp: " + ", ".join(item.partners))
+            extras.append("Phối hợp: " + join_partners(item.partners))
         if item.deadline:
             extras.append(f"Thời gian: {item.deadline}")
         if item.output:

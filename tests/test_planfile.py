@@ -147,8 +147,8 @@ def test_toml_syntax_error(child: Path) -> None:
 
 
 def test_missing_field(child: Path) -> None:
-    error = _bad(child, 'issuing_body = "HUYỆN ỦY TAM ĐƯỜNG"\n', "")
-    assert str(error) == f"{child}:4: [plan] is missing 'issuing_body'"
+    error = _bad(child, 'type = "KH"\n', "")
+    assert str(error) == f"{child}:4: [plan] is missing 'type'"
 
 
 def test_wrong_type(child: Path) -> None:

@@ -36,9 +36,12 @@ def run(args: argparse.Namespace) -> int:
     if target.exists() and not args.force:
         raise PlanwriterError("already exists (use --force to replace it)", target)
     result = import_file(source)
+    plan_file = planfile.new_file(
+        result.plan, target, f"Nhập từ {source.name} bằng planwriter import."
+    )
+    planfile.loads(plan_file.dumps(), target)  # never write a file that would not read back
     target.parent.mkdir(parents=True, exist_ok=True)
-    planfile.new_file(result.plan, target, f"Nhập từ {source.name} bằng planwriter import.").save()
-    planfile.load(target, check_origins=False)  # what was written reads back as a plan
+    plan_file.save()
     count = sum(1 for _ in result.plan.walk())
     print(
         f"Đã nhập {source} → {target}: {count} mục, {len(result.unclassified)} dòng chưa xếp được."

@@ -14,7 +14,7 @@ from planwriter import docstyles
 from planwriter.export import styles as st
 from planwriter.export.header import set_borders
 from planwriter.export.layout import Layout
-from planwriter.model import Item, Kind, Plan
+from planwriter.model import Item, Kind, Plan, join_partners
 from planwriter.numbering import labels
 
 COLUMNS = ("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
@@ -60,7 +60,7 @@ def task_rows(plan: Plan) -> list[TaskRow]:
                         rows.append(TaskRow(True, numbers[section.id], title))
                 counter += 1
                 rows.append(TaskRow(False, str(counter), _task_text(item), item.lead,
-                                    ", ".join(item.partners), item.deadline, item.output))
+                                    join_partners(item.partners), item.deadline, item.output))
                 continue
             visit(item.children, item if item.kind is Kind.SECTION else section)
 

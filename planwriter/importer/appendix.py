@@ -8,7 +8,7 @@ from itertools import groupby
 
 from planwriter import docstyles
 from planwriter.importer.source import Line
-from planwriter.model import Item, Kind, Plan
+from planwriter.model import Item, Kind, Plan, split_partners
 from planwriter.numbering import labels
 
 
@@ -45,7 +45,7 @@ def read_appendix(lines: list[Line], plan: Plan) -> list[Line]:
                     kind=Kind.TASK,
                     text=text,
                     lead=lead,
-                    partners=[p for p in partners.split(", ") if p],
+                    partners=split_partners(partners),
                     deadline=deadline,
                     output=output,
                 )

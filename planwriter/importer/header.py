@@ -23,10 +23,10 @@ _PARTY = re.compile(r"[dp]+\s*ang\s+cong\s+san\s+viet\s+nam")
 _STATE = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam")
 _MOTTO = re.compile(r"doc\s+lap\s*-\s*tu\s+do\s*-\s*hanh\s+phuc")
 _PARTY_NUMBER = re.compile(
-    r"\bs[o6ốô]\s*:?\s*(?P<num>\d*)\s*-\s*(?P<type>[a-zđ]+)\s*/\s*(?P<iss>[a-zđ]+)", re.I
+    r"\bs[o6ốô]\s*:?\s*(?P<num>\d*)\s*-\s*(?P<type>[a-zđ]+)\s*/\s*(?P<iss>[a-zđ][a-zđ0-9]*)", re.I
 )
 _STATE_NUMBER = re.compile(
-    r"\bs[o6ốô]\s*:\s*(?P<num>\d*)\s*/\s*(?P<type>[a-zđ]+)\s*-\s*(?P<iss>[a-zđ]+)", re.I
+    r"\bs[o6ốô]\s*:\s*(?P<num>\d*)\s*/\s*(?P<type>[a-zđ]+)\s*-\s*(?P<iss>[a-zđ][a-zđ0-9]*)", re.I
 )
 # A draft leaves the date blank: "Lai Châu, ngày     tháng     năm".
 _DATE = re.compile(r"ngay\s*(\d{1,2})?\s+thang\s*(\d{1,2})?\s+nam\s*(\d{4})?")
@@ -66,6 +66,8 @@ class Header:
         found = _LEVELS.get(fold_chars(self.issuer_symbol))
         if found is not None:
             return found
+        if "trung uong" in fold_chars(self.superior_body):  # under Ban Chấp hành Trung ương
+            return Level.CENTRAL
         body = fold_chars(self.issuing_body)
         if " xa " in f" {body} " or " phuong " in f" {body} ":
             return Level.COMMUNE
@@ -83,6 +85,7 @@ def find_type_line(lines: list[Line]) -> int | None:
 def parse_header(lines: list[Line]) -> tuple[Header, int]:
     """The header and title block; the index of the first line after the summary."""
     header = Header()
+    lines = [line for line in lines if line.text.strip()]
     type_at = find_type_line(lines)
     if type_at is None:
         return header, 0
@@ -142,7 +145,12 @@ def parse_header(lines: list[Line]) -> tuple[Header, int]:
     )
     summary: list[str] = []
     end = type_at + 1
-    while end < len(lines) and _is_summary(lines[end], lines[end - 1], len(summary)):
+    previous = lines[type_at]
+    if end < len(lines) and not lines[end].style:
+        previous = Line(lines[end].number - 1, "")  # a blank line under the type is allowed
+    while end < len(lines) and _is_summary(
+        lines[end], previous if not summary else lines[end - 1], len(summary)
+    ):
         summary.append(lines[end].text.strip())
         header.used.add(lines[end].number)
         end += 1
@@ -199,6 +207,8 @@ def parse_closing(lines: list[Line]) -> Closing:
             text = text[text.find(":") + 1 :].strip() if ":" in text[:12] else text[9:].strip()
             folded = fold_chars(text)
         split = _SIGN_START.search(folded)
+        if split and split.start() > 0 and not _capitals(text[split.start() :]):
+            split = None  # "- Ban Bí thư Trung ương Đảng": a recipient, not the signature column
         if split and (split.start() > 0 or not text.startswith("-")):
             signs.append(text[split.start() :].strip())
             text = text[: split.start()].strip()
@@ -220,6 +230,11 @@ def parse_closing(lines: list[Line]) -> Closing:
             signs.append(text)
     _signature(closing.signature, signs)
     return closing
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
 
 
 def _signature(signature: Signature, parts: list[str]) -> None:

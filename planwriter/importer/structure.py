@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from planwriter import docstyles
 from planwriter.importer.figures import indicators_in
 from planwriter.importer.paragraphs import LABEL, Paragraph
-from planwriter.model import Item, Kind
+from planwriter.model import Item, Kind, split_partners
 from planwriter.text import fold_chars
 
 _END = (".", ";", "!", "?", "…")
@@ -102,7 +102,7 @@ def split_title(body: str) -> tuple[str, str]:
     head, colon, rest = body.partition(": ")
     if colon and len(head) <= 160 and not head.rstrip().endswith(_END) and rest:
         return head.strip(), rest.strip()
-    if body.rstrip().endswith(_END) and len(body) > 60:
+    if body.rstrip().endswith(_END):  # a sentence, not a heading
         return "", body.strip()
     return body.strip(), ""
 
@@ -184,7 +184,7 @@ def _with_fields(item: Item) -> Item:
         name, _, value = part.partition(": ")
         key = _FIELD_NAMES.get(name)
         if key == "partners":
-            item.partners = value.split(", ")
+            item.partners = split_partners(value)
         elif key:
             setattr(item, key, value)
     return item

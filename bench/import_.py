@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from planwriter.export import export_docx
@@ -29,12 +30,9 @@ def text_of(pages: int) -> str:
     out, lines, part = [head], head.count("\n"), 0
     while lines < pages * LINES_PER_PAGE:
         part += 1
-        copy = re.sub(
-            r"^(\|\.|1\. NOI|I11\.)",
-            lambda m: f"{_roman(part)}." if m.group(1) != "1. NOI" else f"{_roman(part)}. NOI",
-            body,
-            flags=re.M,
-        )
+        numeral = _roman(part)
+        copy = re.sub(r"^(\|\.|I11\.)", f"{numeral}.", body, flags=re.M)
+        copy = re.sub(r"^1\. NOI", f"{numeral}. NOI", copy, flags=re.M)
         out.append(copy)
         lines += copy.count("\n")
         out.append(f"\n{lines // LINES_PER_PAGE}\n\n")  # a page number, as OCR leaves it
@@ -81,15 +79,31 @@ def plan_of(pages: int) -> Plan:
     return plan
 
 
-def timed(action: object) -> float:
+def timed(action: Callable[..., object], *args: object) -> float:
     start = time.perf_counter()
-    action()  # type: ignore[operator]
+    action(*args)
     return time.perf_counter() - start
 
 
-def main() -> None:
+def split_words(path: Path) -> None:
+    _ = [line.split() for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def walk_docx(path: Path) -> None:
     from docx import Document
 
+    for block in Document(str(path)).iter_inner_content():
+        if hasattr(block, "rows"):
+            _ = [p.text for row in block.rows for c in row.cells for p in c.paragraphs]
+        else:
+            _ = block.text
+
+
+def row(name: str, lines: str, took: float, base: float) -> None:
+    print(f"{name:<26}{lines:>8}{took:>9.3f}s{base:>9.3f}s{took / base:>8.1f}")
+
+
+def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="pw-bench-import-"))
     print(f"{'input':<26}{'lines':>8}{'import':>10}{'baseline':>10}{'ratio':>8}")
     seconds = {}
@@ -97,33 +111,16 @@ def main() -> None:
         text = folder / f"plan-{pages}.txt"
         text.write_text(text_of(pages), encoding="utf-8")
         count = text.read_text(encoding="utf-8").count("\n")
-        took = timed(lambda: import_file(text))
-        base = timed(
-            lambda: [line.split() for line in text.read_text(encoding="utf-8").splitlines()]
-        )
-        seconds[("txt", pages)] = took
-        print(
-            f"{f'OCR text, {pages} pages':<26}{count:>8}{took:>9.3f}s{base:>9.3f}s{took / base:>8.1f}"
-        )
+        seconds[("txt", pages)] = took = timed(import_file, text)
+        row(f"OCR text, {pages} pages", str(count), took, timed(split_words, text))
         docx = folder / f"plan-{pages}.docx"
         export_docx(plan_of(pages), docx)
-        took = timed(lambda: import_file(docx))
-
-        def walk() -> None:
-            for block in Document(str(docx)).iter_inner_content():
-                if hasattr(block, "rows"):
-                    _ = [p.text for row in block.rows for c in row.cells for p in c.paragraphs]
-                else:
-                    _ = block.text
-
-        base = timed(walk)
-        seconds[("docx", pages)] = took
-        print(f"{f'.docx, {pages} pages':<26}{'':>8}{took:>9.3f}s{base:>9.3f}s{took / base:>8.1f}")
+        seconds[("docx", pages)] = took = timed(import_file, docx)
+        row(f".docx, {pages} pages", "", took, timed(walk_docx, docx))
     print(
         "baselines: text = Python splitting the same file into words; "
         ".docx = python-docx opening it and reading every paragraph"
     )
     for kind in ("txt", "docx"):
-        print(
-            f"growth {kind} 300/30 pages: {seconds[(kind, 300)] / seconds[(kind, 30)]:.1f}× (10× is linear)"
-        )
+        growth = seconds[(kind, 300)] / seconds[(kind, 30)]
+        print(f"growth {kind} 300/30 pages: {growth:.1f}× (10× is linear)")

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import planwriter
 
 from planwriter.check import Finding, check_plan
 from planwriter.drafting import new_plan
@@ -185,17 +183,6 @@ def exactly_three(plan: Plan, source: Plan) -> set[tuple[str, str]]:
     }
 
 
-def planwriter(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run(
-        [sys.executable, "-m", "planwriter", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
 
 
 def test_cli_exit_status_and_exactly_three_errors(tmp_path: Path) -> None:

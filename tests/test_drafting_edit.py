@@ -3,18 +3,16 @@ undone like every other operation."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import os
 import subprocess
-import sys
 from pathlib import Path
 
+from cli_run import planwriter
+from editing import assert_undo_redo_round_trip
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planwriter.drafting import new_plan
-from planwriter.errors import OperationError
 from planwriter.model import Disposition
 from planwriter.operations import AdaptText, Drop, Editor, SetIndicator, SetMeta
 from planwriter.planfile import load, new_file
@@ -23,17 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "drafting"
 
 
-def planwriter(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run(
-        [sys.executable, "-m", "planwriter", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
 
 
 def drafted(tmp_path: Path) -> Path:
@@ -168,19 +155,7 @@ def test_set_meta_undoes_and_redoes_with_the_others(ops: list[object]) -> None:
             date=dt.date(2025, 4, 23),
         )
     )
-    original = copy.deepcopy(editor.plan)
-    for op in ops:
-        try:
-            editor.apply(op)  # type: ignore[arg-type]
-        except OperationError:
-            pass
-    result = copy.deepcopy(editor.plan)
-    while editor.undo():
-        pass
-    assert editor.plan == original
-    while editor.redo():
-        pass
-    assert editor.plan == result
+    assert_undo_redo_round_trip(editor, ops)  # type: ignore[arg-type]
 
 
 def test_a_saved_draft_round_trips_byte_for_byte(tmp_path: Path) -> None:

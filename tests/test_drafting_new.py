@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import planwriter
 
 from planwriter import library
 from planwriter.drafting import new_plan
@@ -24,17 +25,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "drafting"
 PARENT = str(FIXTURES / "parent.toml")
 
 
-def planwriter(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run(
-        [sys.executable, "-m", "planwriter", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
 
 
 def test_header_parent_and_items() -> None:

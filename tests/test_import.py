@@ -151,8 +151,21 @@ def test_every_line_of_the_seed_is_in_the_plan_or_the_report() -> None:
         for number, raw in enumerate((SOURCES / seed).read_text("utf-8").splitlines(), 1):
             raw = LABEL.sub("", raw.strip())  # labels are derived again, not kept
             # the motto becomes the family; "Số", "ngày", "Nơi nhận" are written again
-            read_as_form = {"dang", "dpang", "pang", "cong", "san", "viet", "nam", "so", "ngay",
-                            "thang", "noi", "nhan", "nhen"}
+            read_as_form = {
+                "dang",
+                "dpang",
+                "pang",
+                "cong",
+                "san",
+                "viet",
+                "nam",
+                "so",
+                "ngay",
+                "thang",
+                "noi",
+                "nhan",
+                "nhen",
+            }
             missing = set(re.findall(r"\w+", fold(raw))) - have - read_as_form
             assert not missing, f"{seed}:{number}: {raw!r} lost {missing}"
 
@@ -366,6 +379,25 @@ def test_a_state_programme_and_a_body_without_header() -> None:
         state.issuer_symbol,
         state.issuing_body,
     ) == (Family.STATE, "NQ", "03", "CP", "CHÍNH PHỦ")
+    plan = import_file(SOURCES / "03-NQ-CP.txt").plan
+    tasks = [i for i, _, _ in plan.walk() if i.kind is Kind.TASK]
+    assert plan.meta.tasks_in_appendix and len(tasks) >= 140
+    first = tasks[0]
+    assert first.text.startswith(
+        "Xây dựng, trình Thủ tướng Chính phủ ban hành và tổ chức triển khai"
+    )
+    assert (first.lead, first.deadline, first.output) == (
+        "Bộ Thông tin và Truyền thông",
+        "6/2025",
+        "Quyết định của Thủ tướng Chính phủ",
+    )
+    assert sum(1 for t in tasks if t.lead and t.deadline) >= 130
+    targets = [i for i, _, _ in plan.walk() if i.kind is Kind.OBJECTIVE and i.indicators]
+    assert any(
+        i.text.startswith("Chi ngân sách hàng năm")
+        and (i.indicators[0].comparator, i.indicators[0].value) == ("≥", 3)
+        for i in targets
+    )
     bare = import_file(SOURCES / "57-NQ-TW.txt").plan
     assert bare.meta.issuing_body == "" and len(bare.items) > 3
 

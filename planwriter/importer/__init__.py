@@ -14,9 +14,10 @@ from pathlib import Path
 
 from planwriter.importer.appendix import find_appendix, read_appendix
 from planwriter.importer.header import find_closing, parse_closing, parse_header
-from planwriter.importer.paragraphs import Paragraph, is_noise, join_lines
+from planwriter.importer.paragraphs import Paragraph, is_noise, is_table_row, join_lines
 from planwriter.importer.source import Line, read_lines
 from planwriter.importer.structure import TreeBuilder, is_closing_sentence, styled_item, text_item
+from planwriter.importer.tables import TableReader
 from planwriter.model import Item, Kind, Meta, Plan
 
 
@@ -82,6 +83,7 @@ def import_lines(lines: list[Line], source: str = "") -> ImportResult:
             Unclassified(line.where, line.text.strip(), "nhiễu trang (đã bỏ)")
         )
     builder = TreeBuilder()
+    tables = TableReader(builder)
     for paragraph in paragraphs:
         if is_closing_sentence(paragraph.text):
             builder.close_all()
@@ -98,8 +100,12 @@ def import_lines(lines: list[Line], source: str = "") -> ImportResult:
                         )
                     )
             continue
+        if is_table_row(paragraph.text):
+            tables.row(paragraph.text)
+            continue
         text_item(paragraph, builder)
     result.plan.items = builder.items
+    result.plan.meta.tasks_in_appendix = tables.found_tasks
     if appendix_at is not None:
         after = content[appendix_at].number  # empty cells count: take the lines unfiltered
         unused = read_appendix([line for line in lines if line.number > after], result.plan)

@@ -32,6 +32,12 @@ class Paragraph:
     line: Line  # its first line, for style and runs
 
 
+def is_table_row(text: str) -> bool:
+    """ "| 1. | Xây dựng … | Bộ Khoa học và Công nghệ |": a table row written as text (the OCR's
+    "|." for "I." is not one)."""
+    return text.startswith("|") and text.count("|") >= 3
+
+
 def is_noise(text: str) -> bool:
     """A line that is page furniture, not content."""
     stripped = text.strip()
@@ -77,6 +83,8 @@ def join_lines(lines: list[Line]) -> tuple[list[Paragraph], list[Line]]:
 
 
 def _continues(before: str, text: str, blank_before: bool, wrapped: bool) -> bool:
+    if is_table_row(text) or is_table_row(before):
+        return False  # a table row is a line of its own
     complete = before.rstrip().endswith(_END)
     found = LABEL.match(text)
     if found:

@@ -380,6 +380,15 @@ def test_a_state_programme_and_a_body_without_header() -> None:
         state.issuing_body,
     ) == (Family.STATE, "NQ", "03", "CP", "CHÍNH PHỦ")
     plan = import_file(SOURCES / "03-NQ-CP.txt").plan
+    # the resolution's own closing, then the programme it issues
+    sig = plan.meta.signature
+    assert (sig.on_behalf, sig.acting, sig.title, sig.name) == (
+        "TM. CHÍNH PHỦ",
+        "KT. THỦ TƯỚNG",
+        "PHÓ THỦ TƯỚNG",
+        "Nguyễn Hòa Bình",
+    )
+    assert len(plan.meta.recipients) == 15 and plan.meta.recipients[-1] == "Lưu: VT, KGVX (2b)"
     tasks = [i for i, _, _ in plan.walk() if i.kind is Kind.TASK]
     assert plan.meta.tasks_in_appendix and len(tasks) >= 140
     first = tasks[0]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planwriter.importer.appendix import find_appendix, read_appendix
-from planwriter.importer.header import find_closing, parse_closing, parse_header
+from planwriter.importer.header import closing_end, find_closing, parse_closing, parse_header
 from planwriter.importer.paragraphs import Paragraph, is_noise, is_table_row, join_lines
 from planwriter.importer.source import Line, read_lines
 from planwriter.importer.structure import TreeBuilder, is_closing_sentence, styled_item, text_item
@@ -51,7 +51,8 @@ def import_lines(lines: list[Line], source: str = "") -> ImportResult:
     tail = appendix_at if appendix_at is not None else len(content)
     closing_at = find_closing(content[:tail])
     end = closing_at if closing_at is not None and closing_at >= start else tail
-    closing = parse_closing(content[end:tail]) if end < tail else None
+    resume = closing_end(content[:tail], end) if end < tail else tail
+    closing = parse_closing(content[end:resume]) if end < tail else None
     meta = Meta(
         level=header.level,
         family=header.family,
@@ -68,16 +69,23 @@ def import_lines(lines: list[Line], source: str = "") -> ImportResult:
     if closing is not None:
         meta.recipients, meta.signature = closing.recipients, closing.signature
     result = ImportResult(Plan(meta=meta), lines=len(lines))
-    body = content[start:end]
+    body = content[start:end] + content[resume:tail]  # a document may follow the closing
     styled = any(line.style and line.style != "Normal" for line in body)
     if styled:
         paragraphs = [Paragraph(line.text.strip(), [line.number], line) for line in body]
         noise: list[Line] = []
     else:
         # Blank lines matter to joining (a page break), so take the body from the original.
-        first = body[0].number if body else 0
-        stop = content[end].number if end < len(content) else len(lines) + 1
-        paragraphs, noise = join_lines([line for line in lines if first <= line.number < stop])
+        numbers = {line.number for line in body}
+        first, last = (min(numbers), max(numbers)) if numbers else (0, -1)
+        closing_lines = {line.number for line in content[end:resume]}
+        paragraphs, noise = join_lines(
+            [
+                line
+                for line in lines
+                if first <= line.number <= last and line.number not in closing_lines
+            ]
+        )
     for line in noise:
         result.unclassified.append(
             Unclassified(line.where, line.text.strip(), "nhiễu trang (đã bỏ)")

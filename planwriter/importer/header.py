@@ -42,7 +42,8 @@ _SIGN_START = re.compile(
     r"\b(t\s*/\s*m|tm\.|kt\.|q\.|pho bi thu|bi thu|pho chu tich|chu tich)(?=\s|$)"
 )
 _SIGN_TITLES = re.compile(
-    r"^(kt\.\s*)?(pho\s+)?(bi\s+thu|chu\s+tich|truong\s+ban|chanh\s+van\s+phong)$"
+    r"^(kt\.\s*)?(pho\s+)?(bi\s+thu|chu\s+tich|truong\s+ban|chanh\s+van\s+phong|thu\s+tuong"
+    r"|bo\s+truong|giam\s+doc|truong\s+phong)$"
 )
 
 
@@ -183,7 +184,7 @@ def find_closing(lines: list[Line]) -> int | None:
     """Index of the "Nơi nhận:" line or, with no recipients, of the signature block's first
     line ("T/M BAN THƯỜNG VỤ") among the last lines; None if neither is there."""
     for index in range(len(lines) - 1, -1, -1):
-        if fold_chars(lines[index].text).lstrip().startswith("noi nh"):
+        if fold_chars(lines[index].text).lstrip(" *_").startswith("noi nh"):  # "*Nơi nhận:*"
             return index
     for index in range(max(0, len(lines) - 8), len(lines)):
         line = lines[index]
@@ -203,6 +204,7 @@ def parse_closing(lines: list[Line]) -> Closing:
         closing.used.add(line.number)
         text = line.text.strip()
         folded = fold_chars(text)
+        text, folded = text.strip("*_ "), folded.strip("*_ ")
         if folded.startswith("noi nh"):
             text = text[text.find(":") + 1 :].strip() if ":" in text[:12] else text[9:].strip()
             folded = fold_chars(text)
@@ -230,6 +232,32 @@ def parse_closing(lines: list[Line]) -> Closing:
             signs.append(text)
     _signature(closing.signature, signs)
     return closing
+
+
+def closing_end(lines: list[Line], start: int) -> int:
+    """Where the closing block that begins at ``start`` ends: after the signer's name when a
+    document follows it (a resolution's closing, then the programme it issues); else the end."""
+    signed = False
+    for index in range(start + 1, len(lines)):
+        text = lines[index].text.strip().strip("*_ ")
+        folded = fold_chars(text)
+        if text.startswith(("-", "+")) or not text:
+            continue
+        if (
+            re.match(r"(t\s*/\s*m|tm\.|kt\.|q\.)\s", folded)
+            or _SIGN_TITLES.match(folded)
+            or re.fullmatch(r"[\[(]\s*đã ký\s*[\])]", text.lower())
+        ):
+            signed = True
+            continue
+        if signed:
+            rest = lines[index + 1 :]
+            follows = any(
+                fold_chars(r.text).strip(" .:*") in TYPES or re.match(r"[IVX]+[.\-]\s", r.text)
+                for r in rest[:6]
+            )
+            return index + 1 if follows else len(lines)
+    return len(lines)
 
 
 def _capitals(text: str) -> bool:

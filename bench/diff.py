@@ -16,7 +16,7 @@ from pathlib import Path
 from planwriter.model import Item, Kind, Meta, Plan
 from planwriter.render import body_lines
 
-SOURCE = Path(__file__).resolve().parent.parent / "tests/fixtures/sources/57-NQ-TW.txt"
+SOURCE = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "57-NQ-TW.txt"
 
 
 def _vocabulary() -> list[str]:

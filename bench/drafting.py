@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE = ROOT / "templates" / "lai-chau" / "11-KH-TU.toml"
-PROFILE = ROOT / "profiles" / "lai-chau" / "tam-duong.toml"
+TEMPLATE = ROOT / "planwriter" / "bundled" / "templates" / "lai-chau" / "11-KH-TU.toml"
+PROFILE = ROOT / "planwriter" / "bundled" / "profiles" / "lai-chau" / "tam-duong.toml"
 
 
 def best(run: Callable[[], object], repeat: int = 5) -> float:

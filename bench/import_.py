@@ -18,7 +18,7 @@ from planwriter.model import Item, Kind, Plan
 from planwriter.planfile import load
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "tests" / "fixtures" / "sources" / "seed-363-KH-HU.ocr.txt"
+SEED = ROOT.parent / "shared" / "seeds" / "003_3c60e631b358774c.txt"
 LINES_PER_PAGE = 50
 
 

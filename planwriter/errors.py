@@ -39,6 +39,10 @@ class OperationError(PlanwriterError):
     """An editing operation refused (a drop without a reason, an unknown item id, …)."""
 
 
+class OutputError(PlanwriterError):
+    """An output path the command refuses: one of its inputs, or a file of another kind."""
+
+
 class ExportError(PlanwriterError):
     """An export that could not be written."""
 

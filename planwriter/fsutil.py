@@ -1,11 +1,16 @@
-"""Atomic writes: a reader sees the old file or the new one, never half of one."""
+"""Atomic writes (a reader sees the old file or the new one, never half of one) and the
+guard every command puts before a write: an output never replaces one of its inputs, nor an
+existing file of another kind."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from collections.abc import Callable
+from collections.abc import Iterable
 from pathlib import Path
+
+from planwriter.errors import OutputError
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -57,3 +62,37 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def guard_output(
+    output: Path | str, inputs: Iterable[Path | str | None], suffixes: Iterable[str]
+) -> Path:
+    """Refuse (``OutputError``, naming the file) to write ``output`` when it is one of
+    ``inputs`` (through any symlink), a directory or other non-regular file, or an existing
+    file whose suffix is not one of ``suffixes`` (".docx", ".pdf"…). Returns the path."""
+    path = Path(output)
+    allowed = {s.lower() for s in suffixes}
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError) as exc:
+        raise OutputError(f"cannot write here: {exc}", path) from None
+    for given in inputs:
+        if given is None:
+            continue
+        try:
+            same = Path(given).resolve() == target
+        except (OSError, RuntimeError):
+            same = False
+        if same:
+            raise OutputError("is an input of this command; choose another output file", path)
+    if path.is_dir():
+        raise OutputError("is a folder; give a file name", path)
+    if path.exists():
+        if not path.is_file():
+            raise OutputError("is not a regular file; refusing to write onto it", path)
+        if path.suffix.lower() not in allowed:
+            kinds = ", ".join(sorted(allowed))
+            raise OutputError(
+                f"exists and is not a {kinds} file; refusing to replace it", path
+            )
+    return path

@@ -1,5 +1,6 @@
 """The template and profile library: ``templates/`` (parent programmes) and ``profiles/``
-(units), found beside the working folder or the installed package.
+(units), in the folders named by ``PLANWRITER_LIBRARY``, the working folder, and the
+library bundled with the package (``planwriter/bundled``, read with importlib.resources).
 
 A template is named by its path under ``templates/`` without ``.toml``
 ("lai-chau/63-CTr-TU"); a profile likewise under ``profiles/`` ("lai-chau/tam-duong").
@@ -8,11 +9,15 @@ A template is named by its path under ``templates/`` without ``.toml``
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 from planwriter.errors import PlanwriterError
 
-_PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+def bundled_root() -> Path:
+    """The library that ships inside the package (a real folder for any installed wheel)."""
+    return Path(str(resources.files("planwriter") / "bundled"))
 
 
 def roots() -> list[Path]:
@@ -22,7 +27,7 @@ def roots() -> list[Path]:
     if env:
         out.extend(Path(p) for p in env.split(os.pathsep) if p)
     out.append(Path.cwd())
-    out.append(_PACKAGE_ROOT)
+    out.append(bundled_root())
     seen: set[Path] = set()
     unique = []
     for root in out:

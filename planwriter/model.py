@@ -27,6 +27,10 @@ class Family(StrEnum):
 
     PARTY = "party"  # Hướng dẫn 36-HD/VPTW
     STATE = "state"  # Nghị định 30/2020/NĐ-CP
+    # Ủy ban MTTQ and other mass organisations: the state layout (national motto, "Số: 16/KH-…")
+    # with the organisation's own body lines ("ỦY BAN MTTQ VIỆT NAM / XÃ LƯƠNG MINH / BAN
+    # THƯỜNG TRỰC") and "TM. BAN THƯỜNG TRỰC" (../shared/FORMAT.md, mass-organisation section).
+    MASS = "mass"
 
 
 class Kind(StrEnum):
@@ -37,13 +41,20 @@ class Kind(StrEnum):
     BULLET = "bullet"
     OBJECTIVE = "objective"
     TASK = "task"
+    # A "Phụ lục" after the signature: ``title`` its label ("PHỤ LỤC I"), ``text`` its heading
+    # ("DANH MỤC NHIỆM VỤ …"), ``attached`` its "(Kèm theo …)" line; its children (sections,
+    # tasks, paragraphs, tables) are numbered afresh. Only at the top level, after the body.
+    APPENDIX = "appendix"
+    # A table that is not a task register (a form, a list of units): ``header`` and ``rows``.
+    TABLE = "table"
 
 
 class Disposition(StrEnum):
     """What a child plan did with an item of its parent."""
 
-    ADOPTED = "adopted"
-    ADAPTED = "adapted"
+    ADOPTED = "adopted"  # the parent's text unchanged
+    LOCALIZED = "localized"  # changed only by the profile's vocabulary (tỉnh → xã …)
+    ADAPTED = "adapted"  # changed by the drafter (or by boilerplate, parent text kept)
     DROPPED = "dropped"
     ADDED = "added"
 
@@ -123,6 +134,9 @@ class Item:
     partners: list[str] = field(default_factory=list)
     deadline: str = ""
     output: str = ""
+    attached: str = ""  # an appendix's "(Kèm theo Kế hoạch số … của …)" line
+    header: list[list[str]] = field(default_factory=list)  # a table's header rows
+    rows: list[list[str]] = field(default_factory=list)  # a table's body rows
     origin: list[str] = field(default_factory=list)
     disposition: Disposition | None = None
     reason: str = ""
@@ -135,6 +149,11 @@ class Item:
     @property
     def numbered(self) -> bool:
         return self.kind is Kind.SECTION
+
+    @property
+    def kept(self) -> bool:
+        """Taken over from the parent, as written or localized only."""
+        return self.disposition in (Disposition.ADOPTED, Disposition.LOCALIZED)
 
     def content(self) -> str:
         """Title and text as one line of prose, the way the document reads."""
@@ -174,7 +193,12 @@ class ParentRef:
 
 @dataclass
 class Meta:
-    """Everything about a plan that is not its body."""
+    """Everything about a plan that is not its body.
+
+    ``superior_body``, ``issuing_body`` and ``summary`` may hold line breaks (a newline) where the
+    document breaks them (an MTTQ body's three lines, a trích yếu the drafter balanced); the
+    plan file stores such a value as an array of lines. Use ``one_line`` for prose.
+    """
 
     level: Level = Level.PROVINCE
     family: Family = Family.PARTY
@@ -188,11 +212,17 @@ class Meta:
     summary: str = ""
     parent: ParentRef | None = None
     recipients: list[str] = field(default_factory=list)
+    addressees: list[str] = field(default_factory=list)  # a letter's "Kính gửi:" lines
     signature: Signature = field(default_factory=Signature)
     tasks_in_appendix: bool = False
     numbering: list[str] = field(default_factory=lambda: list(DEFAULT_NUMBERING))
     source: str = ""
     profile: str = ""  # the profile key a child plan was drafted with (for restore and check)
+
+    @staticmethod
+    def one_line(value: str) -> str:
+        """A multi-line header value as one line of prose."""
+        return " ".join(part.strip() for part in value.split("\n") if part.strip())
 
     @property
     def type_name(self) -> str:
@@ -201,13 +231,13 @@ class Meta:
     def number_line(self) -> str:
         """ "Số 363-KH/HU" (party) or "Số: 45/KH-UBND" (state); blanks left for a draft."""
         number = self.number or "    "
-        if self.family is Family.STATE:
+        if self.family is not Family.PARTY:
             return f"Số: {number}/{self.doc_type}-{self.issuer_symbol}"
         return f"Số {number}-{self.doc_type}/{self.issuer_symbol}"
 
     def symbol(self) -> str:
         """ "363-KH/HU", the form other documents cite."""
-        if self.family is Family.STATE:
+        if self.family is not Family.PARTY:
             return f"{self.number}/{self.doc_type}-{self.issuer_symbol}"
         return f"{self.number}-{self.doc_type}/{self.issuer_symbol}"
 
@@ -240,6 +270,14 @@ class Plan:
                 yield from visit(item.children, item, depth + 1)
 
         yield from visit(self.items, None, 0)
+
+    def body(self) -> list[Item]:
+        """The top-level items before the signature (everything but the appendices)."""
+        return [item for item in self.items if item.kind is not Kind.APPENDIX]
+
+    def appendices(self) -> list[Item]:
+        """The "Phụ lục" that follow the signature, in order."""
+        return [item for item in self.items if item.kind is Kind.APPENDIX]
 
     def find(self, item_id: str) -> Item | None:
         for item, _, _ in self.walk():

@@ -61,9 +61,14 @@ def labels(plan: Plan) -> dict[str, str]:
                 label = _format(style, n, parent_label)
                 out[item.id] = label
                 visit(item.children, section_depth + 1, label, 0)
-            elif item.kind is Kind.PARAGRAPH:
+            elif item.kind is Kind.PARAGRAPH or item.kind is Kind.TABLE:
                 out[item.id] = ""
                 visit(item.children, section_depth, parent_label, bullet_depth)
+            elif item.kind is Kind.APPENDIX:
+                # An appendix is labelled by its own title ("PHỤ LỤC I"); inside it the
+                # numbering starts again at the top style.
+                out[item.id] = ""
+                visit(item.children, 0, "", 0)
             else:
                 out[item.id] = "-" if bullet_depth == 0 else "+"
                 visit(item.children, section_depth, parent_label, bullet_depth + 1)

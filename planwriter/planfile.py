@@ -48,12 +48,13 @@ _META_KEYS: list[tuple[str, type | tuple[type, ...], bool]] = [
     ("type", str, True),
     ("number", str, False),
     ("issuer_symbol", str, False),
-    ("superior_body", str, False),
-    ("issuing_body", str, False),
+    ("superior_body", (str, list), False),
+    ("issuing_body", (str, list), False),
     ("place", str, False),
     ("date", dt.date, False),
-    ("summary", str, False),
+    ("summary", (str, list), False),
     ("recipients", list, False),
+    ("addressees", list, False),
     ("tasks_in_appendix", bool, False),
     ("numbering", list, False),
     ("source", str, False),
@@ -82,6 +83,9 @@ _ITEM_KEYS: list[tuple[str, type | tuple[type, ...], bool]] = [
     ("partners", list, False),
     ("deadline", str, False),
     ("output", str, False),
+    ("attached", str, False),
+    ("header", list, False),
+    ("rows", list, False),
     ("origin", (str, list), False),
     ("disposition", str, False),
     ("reason", str, False),
@@ -95,6 +99,10 @@ _INDICATOR_KEYS: list[tuple[str, type | tuple[type, ...], bool]] = [
     ("year", int, False),
     ("direction", str, False),
 ]
+# Keys whose arrays hold rows of cells (a table's header and body), not strings.
+_ROW_KEYS = ("header", "rows")
+# [plan] keys that may be written as an array of lines (the model joins them with newlines).
+_LINE_KEYS = ("superior_body", "issuing_body", "summary")
 _TYPE_NAMES = {
     str: "a string",
     dt.date: "a date (YYYY-MM-DD)",
@@ -235,7 +243,20 @@ class _Reader:
                 problem = text_problem(text)
                 if problem:
                     raise self.fail(f"'{key}' in {where}: {problem}", at)
-            if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            if key in _ROW_KEYS:
+                if not all(
+                    isinstance(row, list) and all(isinstance(c, str) for c in row)
+                    for row in value
+                ):
+                    raise self.fail(
+                        f"'{key}' in {where} must be an array of rows (arrays of strings)", at
+                    )
+                for row in value:
+                    for cell in row:
+                        problem = text_problem(cell)
+                        if problem:
+                            raise self.fail(f"'{key}' in {where}: {problem}", at)
+            elif isinstance(value, list) and not all(isinstance(v, str) for v in value):
                 raise self.fail(f"'{key}' in {where} must be an array of strings", at)
             out[key] = value
         return out
@@ -249,12 +270,13 @@ class _Reader:
             doc_type=values["type"],
             number=values.get("number", ""),
             issuer_symbol=values.get("issuer_symbol", ""),
-            superior_body=values.get("superior_body", ""),
-            issuing_body=values.get("issuing_body", ""),
+            superior_body=_lines(values.get("superior_body", "")),
+            issuing_body=_lines(values.get("issuing_body", "")),
             place=values.get("place", ""),
             date=_date(values.get("date")),
-            summary=values.get("summary", ""),
+            summary=_lines(values.get("summary", "")),
             recipients=list(values.get("recipients", [])),
+            addressees=list(values.get("addressees", [])),
             tasks_in_appendix=values.get("tasks_in_appendix", False),
             numbering=list(values.get("numbering", DEFAULT_NUMBERING)),
             source=values.get("source", ""),
@@ -322,6 +344,9 @@ class _Reader:
                 partners=list(v.get("partners", [])),
                 deadline=v.get("deadline", ""),
                 output=v.get("output", ""),
+                attached=v.get("attached", ""),
+                header=[list(row) for row in v.get("header", [])],
+                rows=[list(row) for row in v.get("rows", [])],
                 origin=[origin] if isinstance(origin, str) else list(origin),
                 disposition=self.enum(Disposition, v["disposition"], "disposition", line)
                 if "disposition" in v
@@ -329,7 +354,13 @@ class _Reader:
                 reason=v.get("reason", ""),
             )
             if (
-                item.disposition in (Disposition.ADOPTED, Disposition.ADAPTED, Disposition.DROPPED)
+                item.disposition
+                in (
+                    Disposition.ADOPTED,
+                    Disposition.LOCALIZED,
+                    Disposition.ADAPTED,
+                    Disposition.DROPPED,
+                )
                 and not item.origin
             ):
                 raise self.fail(
@@ -340,6 +371,11 @@ class _Reader:
                 raise self.fail(
                     f"item '{item_id}' is added but names an origin",
                     self.locator.key("origin", line),
+                )
+            if item.kind is Kind.APPENDIX and v.get("under") is not None:
+                raise self.fail(
+                    f"appendix '{item_id}' must be at the top level (no 'under')",
+                    self.locator.key("under", line),
                 )
             item.indicators = self.indicators(
                 table.get("indicator", []), item_id, line, indicator_ids
@@ -425,6 +461,16 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
+def _lines(value: str | list[str]) -> str:
+    """A header value written as one string or as an array of lines, lines joined by newlines."""
+    return "\n".join(value) if isinstance(value, list) else value
+
+
+def _unlines(value: str) -> str | list[str]:
+    """How the file stores a header value: an array when it holds line breaks."""
+    return value.split("\n") if "\n" in value else value
+
+
 def _date(value: Any) -> dt.date | None:
     if value is None:
         return None
@@ -490,12 +536,13 @@ def sync(doc: TOMLDocument, plan: Plan) -> None:
     _put(table, "type", m.doc_type)
     _put(table, "number", m.number)
     _put(table, "issuer_symbol", m.issuer_symbol)
-    _put(table, "superior_body", m.superior_body)
-    _put(table, "issuing_body", m.issuing_body)
+    _put(table, "superior_body", _unlines(m.superior_body))
+    _put(table, "issuing_body", _unlines(m.issuing_body))
     _put(table, "place", m.place)
     _put(table, "date", m.date)
-    _put(table, "summary", m.summary)
+    _put(table, "summary", _unlines(m.summary), multiline=True)
     _put(table, "recipients", m.recipients, multiline=True)
+    _put(table, "addressees", m.addressees, multiline=True)
     _put(table, "tasks_in_appendix", m.tasks_in_appendix, default=False)
     _put(table, "numbering", m.numbering, default=list(DEFAULT_NUMBERING))
     _put(table, "source", m.source)
@@ -586,6 +633,9 @@ def _sync_item(t: Table, item: Item, under: str | None) -> None:
     _put(t, "partners", item.partners)
     _put(t, "deadline", item.deadline)
     _put(t, "output", item.output)
+    _put(t, "attached", item.attached)
+    _put(t, "header", item.header, multiline=True)
+    _put(t, "rows", item.rows, multiline=True)
     current_origin = plain(t.get("origin"))
     if isinstance(current_origin, str) and item.origin == [current_origin]:
         pass

@@ -7,9 +7,10 @@ import re
 import unicodedata
 from pathlib import Path
 
+from shared import source
+
 from planwriter.model import Plan
 
-SOURCES = Path(__file__).parent / "fixtures" / "sources"
 
 
 def fold(text: str) -> str:
@@ -37,13 +38,13 @@ def reference_vocabulary() -> set[str]:
     debris ("chirc", "ctia") can be told apart from words the template must carry."""
     out: set[str] = set()
     for name in ("57-NQ-TW.txt", "3260-KH-DDQH15.txt", "03-NQ-CP.txt"):
-        out.update(words((SOURCES / name).read_text(encoding="utf-8")))
+        out.update(words(source(name).read_text(encoding="utf-8")))
     return out
 
 
 def seed_words(seed: str, vocabulary: set[str], start: str, stop: str | None) -> list[str]:
     """The seed's real words (length ≥ 3) from the line starting ``start`` to ``stop``."""
-    text = (SOURCES / seed).read_text(encoding="utf-8")
+    text = (source(seed)).read_text(encoding="utf-8")
     folded = fold(text)
     begin = folded.index(start)
     end = folded.index(stop, begin) if stop else len(folded)

@@ -22,7 +22,7 @@ from planwriter.profile import load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "363-KH-HU.toml"
-TEMPLATE = ROOT / "templates" / "lai-chau" / "63-CTr-TU.toml"
+TEMPLATE = ROOT / "planwriter" / "bundled" / "templates" / "lai-chau" / "63-CTr-TU.toml"
 SEED = "seed-363-KH-HU.ocr.txt"
 
 
@@ -144,7 +144,7 @@ def test_figures_of_the_seed_are_kept(child: Plan) -> None:
 def test_every_parent_item_is_accounted_for_and_dispositions_are_true(
     child: Plan, parent: Plan
 ) -> None:
-    profile = load_profile(ROOT / "profiles" / "lai-chau" / "tam-duong.toml")
+    profile = load_profile(ROOT / "planwriter" / "bundled" / "profiles" / "lai-chau" / "tam-duong.toml")
     localize = Localizer.for_profile(profile).localize
     sources = parent.index()
     assert {o for item, _, _ in child.walk() for o in item.origin} == set(sources)

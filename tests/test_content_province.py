@@ -17,15 +17,16 @@ import pytest
 import sourcetext
 from sourcetext import fold, longest_gap, plan_text, reference_vocabulary, words
 
+from shared import source
+
 from planwriter import planfile
 from planwriter.model import Family, Kind, Level, Plan
 from planwriter.numbering import labels
 from planwriter.profile import Profile, load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = Path(__file__).parent / "fixtures" / "sources"
-TEMPLATE = ROOT / "templates" / "lai-chau" / "11-KH-TU.toml"
-PROFILES = ROOT / "profiles" / "lai-chau"
+TEMPLATE = ROOT / "planwriter" / "bundled" / "templates" / "lai-chau" / "11-KH-TU.toml"
+PROFILES = ROOT / "planwriter" / "bundled" / "profiles" / "lai-chau"
 PROFILE_NAMES = ("tinh-uy", "tam-duong", "binh-lu", "ubnd-tinh")
 
 
@@ -219,9 +220,9 @@ def test_district_vocabulary_has_no_dead_rule(profiles: dict[str, Profile]) -> N
     """Each rule either changes a phrase a bundled provincial text uses, or produces the
     wording 363-KH/HU itself uses for the district."""
     templates = "\n".join(p.read_text(encoding="utf-8")
-                          for p in sorted((ROOT / "templates" / "lai-chau").glob("*.toml")))
+                          for p in sorted((ROOT / "planwriter" / "bundled" / "templates" / "lai-chau").glob("*.toml")))
     seed = re.findall(r"[a-z0-9]+", fold(
-        (SOURCES / "seed-363-KH-HU.ocr.txt").read_text(encoding="utf-8")))
+        (source("seed-363-KH-HU.ocr.txt")).read_text(encoding="utf-8")))
     rules = profiles["tam-duong"].vocabulary
     assert len(rules) >= 15
     dead = [r.source for r in rules
@@ -235,7 +236,7 @@ def test_district_vocabulary_has_no_dead_rule(profiles: dict[str, Profile]) -> N
 
 def test_fuzzy_match_is_not_anything_goes() -> None:
     seed = re.findall(r"[a-z0-9]+", fold(
-        (SOURCES / "seed-363-KH-HU.ocr.txt").read_text(encoding="utf-8")))
+        (source("seed-363-KH-HU.ocr.txt")).read_text(encoding="utf-8")))
     assert fuzzy_occurs("Ban Chấp hành Đảng bộ huyện", seed)
     assert not fuzzy_occurs("Ban Chấp hành Đảng bộ xã Bình Lư", seed)
     assert not fuzzy_occurs("các phòng, ban, ngành", seed)

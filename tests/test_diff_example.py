@@ -17,7 +17,7 @@ from planwriter.text import fold
 
 ROOT = Path(__file__).parent.parent
 CHILD = ROOT / "examples" / "363-KH-HU.toml"
-PARENT = ROOT / "templates" / "lai-chau" / "63-CTr-TU.toml"
+PARENT = ROOT / "planwriter" / "bundled" / "templates" / "lai-chau" / "63-CTr-TU.toml"
 pytestmark = pytest.mark.skipif(not CHILD.exists(), reason="examples/363-KH-HU.toml not merged")
 
 

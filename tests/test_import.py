@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from shared import source
+
 from planwriter import planfile
 from planwriter.diff import compare
 from planwriter.errors import DocumentImportError
@@ -27,11 +29,10 @@ from planwriter.numbering import labels
 from planwriter.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = Path(__file__).parent / "fixtures" / "sources"
-BUNDLED = sorted([*ROOT.glob("templates/**/*.toml"), *ROOT.glob("examples/*.toml")])
+BUNDLED = sorted([*ROOT.glob("planwriter/bundled/templates/**/*.toml"), *ROOT.glob("examples/*.toml")])
 EXPORT_FIXTURES = sorted((Path(__file__).parent / "fixtures" / "export").glob("*.toml"))
 SEEDS = [
-    ("seed-11-KH-TU.ocr.txt", "templates/lai-chau/11-KH-TU.toml"),
+    ("seed-11-KH-TU.ocr.txt", "planwriter/bundled/templates/lai-chau/11-KH-TU.toml"),
     ("seed-363-KH-HU.ocr.txt", "examples/363-KH-HU.toml"),
 ]
 
@@ -86,7 +87,7 @@ def test_export_then_import_gives_the_plan_back(path: Path, tmp_path: Path) -> N
 
 @pytest.mark.parametrize(("seed", "bundled"), SEEDS, ids=[s for s, _ in SEEDS])
 def test_seed_imports_to_the_structure_of_the_bundled_plan(seed: str, bundled: str) -> None:
-    imported = import_file(SOURCES / seed).plan
+    imported = import_file(source(seed)).plan
     plan = planfile.load(ROOT / bundled, check_origins=False).plan
 
     def shape(p: Plan) -> list[tuple[str, int, bool]]:
@@ -121,7 +122,7 @@ def test_seed_imports_to_the_structure_of_the_bundled_plan(seed: str, bundled: s
 @pytest.mark.parametrize(("seed", "bundled"), SEEDS, ids=[s for s, _ in SEEDS])
 def test_diff_of_the_seed_import_aligns_every_item(seed: str, bundled: str) -> None:
     summary = compare(
-        import_file(SOURCES / seed).plan, planfile.load(ROOT / bundled, check_origins=False).plan
+        import_file(source(seed)).plan, planfile.load(ROOT / bundled, check_origins=False).plan
     ).summary
     assert (summary.dropped, summary.added, summary.moved, summary.split, summary.merged) == (
         0,
@@ -131,7 +132,7 @@ def test_diff_of_the_seed_import_aligns_every_item(seed: str, bundled: str) -> N
 
 def test_every_line_of_the_seed_is_in_the_plan_or_the_report() -> None:
     for seed, _ in SEEDS:
-        result = import_file(SOURCES / seed)
+        result = import_file(source(seed))
         plan = result.plan
         m = plan.meta
         parts = [
@@ -148,7 +149,7 @@ def test_every_line_of_the_seed_is_in_the_plan_or_the_report() -> None:
         parts += [f"{i.title} {i.text}" for i, _, _ in plan.walk()]
         parts += [u.text for u in result.unclassified]
         have = set(re.findall(r"\w+", fold(" ".join(parts))))
-        for number, raw in enumerate((SOURCES / seed).read_text("utf-8").splitlines(), 1):
+        for number, raw in enumerate((source(seed)).read_text("utf-8").splitlines(), 1):
             raw = LABEL.sub("", raw.strip())  # labels are derived again, not kept
             # the motto becomes the family; "Số", "ngày", "Nơi nhận" are written again
             read_as_form = {
@@ -344,7 +345,7 @@ def import_file_text(text: str) -> object:
 
 
 def test_a_complete_party_plan_from_elsewhere() -> None:
-    plan = import_file(SOURCES / "3260-KH-DDQH15.txt").plan
+    plan = import_file(source("3260-KH-DDQH15.txt")).plan
     m = plan.meta
     assert (m.number_line(), m.level, m.issuing_body, m.place, str(m.date)) == (
         "Số 3260-KH/ĐĐQH15",
@@ -371,7 +372,7 @@ def test_a_complete_party_plan_from_elsewhere() -> None:
 
 
 def test_a_state_programme_and_a_body_without_header() -> None:
-    state = import_file(SOURCES / "03-NQ-CP.txt").plan.meta
+    state = import_file(source("03-NQ-CP.txt")).plan.meta
     assert (
         state.family,
         state.doc_type,
@@ -379,7 +380,7 @@ def test_a_state_programme_and_a_body_without_header() -> None:
         state.issuer_symbol,
         state.issuing_body,
     ) == (Family.STATE, "NQ", "03", "CP", "CHÍNH PHỦ")
-    plan = import_file(SOURCES / "03-NQ-CP.txt").plan
+    plan = import_file(source("03-NQ-CP.txt")).plan
     # the resolution's own closing, then the programme it issues
     sig = plan.meta.signature
     assert (sig.on_behalf, sig.acting, sig.title, sig.name) == (
@@ -407,7 +408,7 @@ def test_a_state_programme_and_a_body_without_header() -> None:
         and (i.indicators[0].comparator, i.indicators[0].value) == ("≥", 3)
         for i in targets
     )
-    bare = import_file(SOURCES / "57-NQ-TW.txt").plan
+    bare = import_file(source("57-NQ-TW.txt")).plan
     assert bare.meta.issuing_body == "" and len(bare.items) > 3
 
 
@@ -415,11 +416,11 @@ def test_a_state_programme_and_a_body_without_header() -> None:
 
 
 def test_import_never_changes_its_input(tmp_path: Path) -> None:
-    source = tmp_path / "seed.txt"
-    source.write_bytes((SOURCES / "seed-363-KH-HU.ocr.txt").read_bytes())
-    before = (source.read_bytes(), source.stat().st_mtime_ns)
-    import_file(source)
-    assert (source.read_bytes(), source.stat().st_mtime_ns) == before
+    given = tmp_path / "seed.txt"
+    given.write_bytes(source("seed-363-KH-HU.ocr.txt").read_bytes())
+    before = (given.read_bytes(), given.stat().st_mtime_ns)
+    import_file(given)
+    assert (given.read_bytes(), given.stat().st_mtime_ns) == before
 
 
 @pytest.mark.parametrize(
@@ -456,14 +457,14 @@ def test_cli_imports_as_a_template_that_new_drafts_from(tmp_path: Path) -> None:
             timeout=120,
         )
 
-    imported = run("import", str(SOURCES / "3260-KH-DDQH15.txt"), "--as-template", "qh/3260")
+    imported = run("import", str(source("3260-KH-DDQH15.txt")), "--as-template", "qh/3260")
     assert imported.returncode == 0, imported.stderr
     assert (tmp_path / "templates" / "qh" / "3260.toml").is_file()
     drafted = run(
         "new", "--template", "qh/3260", "--profile", "lai-chau/tam-duong", "-o", "kh.toml"
     )
     assert drafted.returncode == 0, drafted.stderr
-    again = run("import", str(SOURCES / "3260-KH-DDQH15.txt"), "--as-template", "qh/3260")
+    again = run("import", str(source("3260-KH-DDQH15.txt")), "--as-template", "qh/3260")
     assert again.returncode == 2 and "already exists" in again.stderr
     bad = run("import", str(tmp_path / "nowhere.docx"))
     assert (bad.returncode, bad.stderr) == (

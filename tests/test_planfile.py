@@ -170,7 +170,7 @@ def test_unknown_disposition(child: Path) -> None:
     error = _bad(child, 'disposition = "added"', 'disposition = "kept"')
     assert str(error) == (
         _at(child, 'disposition = "kept"') + "unknown disposition 'kept' "
-        "(expected one of: adopted, adapted, dropped, added)"
+        "(expected one of: adopted, localized, adapted, dropped, added)"
     )
 
 

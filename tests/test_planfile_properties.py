@@ -70,7 +70,7 @@ def items(draw: st.DrawFn, depth: int = 0) -> Item:
     children = draw(st.lists(items(depth + 1), max_size=3)) if depth < 3 else []
     return Item(
         id=f"item-{next(_counter)}",
-        kind=draw(st.sampled_from(list(Kind))),
+        kind=draw(st.sampled_from([k for k in Kind if depth == 0 or k is not Kind.APPENDIX])),
         title=draw(texts),
         text=draw(texts),
         indicators=draw(st.lists(indicators(), max_size=2)),
@@ -78,6 +78,9 @@ def items(draw: st.DrawFn, depth: int = 0) -> Item:
         partners=draw(st.lists(nonempty, max_size=3)),
         deadline=draw(texts),
         output=draw(texts),
+        attached=draw(texts),
+        header=draw(st.lists(st.lists(texts, min_size=1, max_size=3), max_size=2)),
+        rows=draw(st.lists(st.lists(texts, min_size=1, max_size=3), max_size=3)),
         origin=origin,
         disposition=disposition,
         reason=draw(nonempty) if disposition is Disposition.DROPPED else draw(texts),

@@ -15,7 +15,8 @@ from planwriter.tui.widgets.outline import MARKS
 
 CHANGE_NAMES = {Change.RAISED: "nâng", Change.KEPT: "giữ", Change.LOWERED: "hạ",
                 Change.DROPPED: "bỏ", Change.ADDED: "thêm"}
-DISPOSITION_NAMES = {Disposition.ADOPTED: "giữ nguyên", Disposition.ADAPTED: "đã sửa",
+DISPOSITION_NAMES = {Disposition.ADOPTED: "giữ nguyên", Disposition.LOCALIZED: "địa phương hóa",
+                     Disposition.ADAPTED: "đã sửa",
                      Disposition.DROPPED: "bỏ", Disposition.ADDED: "thêm mới"}
 STATUS_MARKS = {"kept": "=", "adapted": "~", "dropped": "×", "added": "+"}
 REMOVED, INSERTED = "strike dim", "bold underline"
@@ -56,7 +57,8 @@ def summary_from_plan(child: Plan, parent: Plan) -> str:
     changes = {c: 0 for c in Change}
     for row in indicator_rows(child, parent):
         changes[row.change] += 1
-    items = " · ".join(f"{DISPOSITION_NAMES[d]} {n}" for d, n in counts.items())
+    items = " · ".join(f"{DISPOSITION_NAMES[d]} {n}" for d, n in counts.items()
+                       if n or d is not Disposition.LOCALIZED)
     targets = ", ".join(f"{CHANGE_NAMES[c]} {n}" for c, n in changes.items() if n)
     return f"Mục: {items}" + (f" — chỉ tiêu: {targets}" if targets else "")
 

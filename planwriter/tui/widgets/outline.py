@@ -9,7 +9,7 @@ from textual.widgets.tree import TreeNode
 from planwriter.model import Disposition, Item, Plan
 from planwriter.numbering import labels
 
-MARKS = {Disposition.ADOPTED: "=", Disposition.ADAPTED: "~", Disposition.DROPPED: "×",
+MARKS = {Disposition.ADOPTED: "=", Disposition.LOCALIZED: "≈", Disposition.ADAPTED: "~", Disposition.DROPPED: "×",
          Disposition.ADDED: "+", None: " "}
 
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from planwriter.errors import OutputError

@@ -5,12 +5,10 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from pathlib import Path
 
 from shared import source
 
 from planwriter.model import Plan
-
 
 
 def fold(text: str) -> str:

@@ -66,9 +66,10 @@ def test_show_prints_derived_numbering() -> None:
 
 
 def test_validate_reads_a_profile_as_a_profile() -> None:
-    result = planwriter("validate", "planwriter/bundled/profiles/lai-chau/tam-duong.toml")
+    profile = "planwriter/bundled/profiles/lai-chau/tam-duong.toml"
+    result = planwriter("validate", profile)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("planwriter/bundled/profiles/lai-chau/tam-duong.toml: ok (profile, ")
+    assert result.stdout.startswith(f"{profile}: ok (profile, ")
 
 
 def test_indicator_figure_keeps_percent_units_joined() -> None:

@@ -144,7 +144,9 @@ def test_figures_of_the_seed_are_kept(child: Plan) -> None:
 def test_every_parent_item_is_accounted_for_and_dispositions_are_true(
     child: Plan, parent: Plan
 ) -> None:
-    profile = load_profile(ROOT / "planwriter" / "bundled" / "profiles" / "lai-chau" / "tam-duong.toml")
+    profile = load_profile(
+        ROOT / "planwriter" / "bundled" / "profiles" / "lai-chau" / "tam-duong.toml"
+    )
     localize = Localizer.for_profile(profile).localize
     sources = parent.index()
     assert {o for item, _, _ in child.walk() for o in item.origin} == set(sources)

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 import sourcetext
-from sourcetext import fold, longest_gap, plan_text, reference_vocabulary, words
-
 from shared import source
+from sourcetext import fold, longest_gap, plan_text, reference_vocabulary, words
 
 from planwriter import planfile
 from planwriter.model import Family, Kind, Level, Plan
@@ -51,8 +50,10 @@ def seed_words(vocabulary: set[str], start: str, stop: str | None) -> list[str]:
 
 # --- files -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", [TEMPLATE] + [PROFILES / f"{n}.toml" for n in PROFILE_NAMES],
-                         ids=lambda p: p.name)
+
+@pytest.mark.parametrize(
+    "path", [TEMPLATE] + [PROFILES / f"{n}.toml" for n in PROFILE_NAMES], ids=lambda p: p.name
+)
 def test_every_bundled_file_is_nfc(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert unicodedata.normalize("NFC", text) == text
@@ -61,8 +62,12 @@ def test_every_bundled_file_is_nfc(path: Path) -> None:
 def test_profiles_load(profiles: dict[str, Profile]) -> None:
     assert {p.issuer_symbol for p in profiles.values()} == {"TU", "HU", "ĐU", "UBND"}
     levels = {name: p.level for name, p in profiles.items()}
-    assert levels == {"tinh-uy": Level.PROVINCE, "tam-duong": Level.DISTRICT,
-                      "binh-lu": Level.COMMUNE, "ubnd-tinh": Level.PROVINCE}
+    assert levels == {
+        "tinh-uy": Level.PROVINCE,
+        "tam-duong": Level.DISTRICT,
+        "binh-lu": Level.COMMUNE,
+        "ubnd-tinh": Level.PROVINCE,
+    }
     for p in profiles.values():
         assert p.source, f"{p.key}: a profile says where its facts come from"
 
@@ -70,8 +75,12 @@ def test_profiles_load(profiles: dict[str, Profile]) -> None:
 def test_tam_duong_is_the_unit_of_363(profiles: dict[str, Profile]) -> None:
     p = profiles["tam-duong"]
     assert (p.superior_body, p.issuing_body, p.place, p.unit, p.committee) == (
-        "ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY TAM ĐƯỜNG", "Tam Đường", "huyện Tam Đường",
-        "Ban Thường vụ Huyện ủy")
+        "ĐẢNG BỘ TỈNH LAI CHÂU",
+        "HUYỆN ỦY TAM ĐƯỜNG",
+        "Tam Đường",
+        "huyện Tam Đường",
+        "Ban Thường vụ Huyện ủy",
+    )
     assert p.recipients[2] == "Đ/c Nguyễn Ngọc Vinh - Ủy viên BTV Tỉnh ủy, Chủ nhiệm UBKT Tỉnh ủy"
     assert len(p.recipients) == 7
     assert (p.signature.on_behalf, p.signature.title) == ("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ")
@@ -87,24 +96,49 @@ def test_commune_and_state_profiles(profiles: dict[str, Profile]) -> None:
     state = profiles["ubnd-tinh"]
     assert state.family is Family.STATE
     assert (state.signature.on_behalf, state.signature.title, state.signature.name) == (
-        "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "")
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "",
+    )
     assert not profiles["tinh-uy"].vocabulary
 
 
 # --- the plan 11-KH/TU -----------------------------------------------------------------------
 
+
 def test_header(plan: Plan) -> None:
     m = plan.meta
-    assert (m.level, m.doc_type, m.number, m.issuer_symbol, m.superior_body, m.issuing_body,
-            m.place, m.date) == (Level.PROVINCE, "KH", "11", "TU", "", "TỈNH ỦY LAI CHÂU",
-                                 "Lai Châu", dt.date(2025, 10, 17))
+    assert (
+        m.level,
+        m.doc_type,
+        m.number,
+        m.issuer_symbol,
+        m.superior_body,
+        m.issuing_body,
+        m.place,
+        m.date,
+    ) == (
+        Level.PROVINCE,
+        "KH",
+        "11",
+        "TU",
+        "",
+        "TỈNH ỦY LAI CHÂU",
+        "Lai Châu",
+        dt.date(2025, 10, 17),
+    )
     assert m.number_line() == "Số 11-KH/TU"
     assert m.summary.startswith(
-        "thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị")
+        "thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị"
+    )
     assert m.summary.endswith("quý IV năm 2025")
     assert m.parent is not None
     assert (m.parent.ref, m.parent.number, m.parent.date, m.parent.issuer) == (
-        "", "57-NQ/TW", dt.date(2024, 12, 22), "Bộ Chính trị")
+        "",
+        "57-NQ/TW",
+        dt.date(2024, 12, 22),
+        "Bộ Chính trị",
+    )
     assert m.tasks_in_appendix and "Phụ lục" in m.source
     assert m.recipients[0] == "Văn phòng Trung ương Đảng" and m.recipients[-1] == "Lưu VPTU"
     assert (m.signature.on_behalf, m.signature.name) == ("T/M BAN THƯỜNG VỤ", "Sùng A Hồ")
@@ -112,8 +146,9 @@ def test_header(plan: Plan) -> None:
 
 def test_sections_in_order(plan: Plan) -> None:
     shown = labels(plan)
-    sections = [(shown[item.id], item.title) for item, _, _ in plan.walk()
-                if item.kind is Kind.SECTION]
+    sections = [
+        (shown[item.id], item.title) for item, _, _ in plan.walk() if item.kind is Kind.SECTION
+    ]
     assert sections == [
         ("I.", "MỤC ĐÍCH, YÊU CẦU"),
         ("1.", "Mục đích"),
@@ -132,11 +167,14 @@ def test_sections_in_order(plan: Plan) -> None:
         ("8.", "Kinh phí thực hiện và nguồn lực hỗ trợ"),
     ]
     assert plan.items[0].kind is Kind.PARAGRAPH and plan.items[0].text.startswith(
-        "Thực hiện Thông báo số 07-TB/CQTTBCĐ, ngày 15/10/2025")
+        "Thực hiện Thông báo số 07-TB/CQTTBCĐ, ngày 15/10/2025"
+    )
     assert plan.items[-1].kind is Kind.PARAGRAPH and plan.items[-1].text.startswith(
-        "Ban Thường vụ Tỉnh ủy yêu cầu")
-    assert not [item for item, _, _ in plan.walk() if item.kind is Kind.TASK], \
+        "Ban Thường vụ Tỉnh ủy yêu cầu"
+    )
+    assert not [item for item, _, _ in plan.walk() if item.kind is Kind.TASK], (
         "the tasks are in the Phụ lục, which the seed does not contain"
+    )
 
 
 def test_indicators(plan: Plan) -> None:
@@ -165,14 +203,26 @@ def test_indicators(plan: Plan) -> None:
     ]
     for item, indicator in plan.indicators():
         assert item.kind is Kind.OBJECTIVE
-        assert indicator.figure().split()[0].rstrip("%") in item.text, \
+        assert indicator.figure().split()[0].rstrip("%") in item.text, (
             f"{indicator.id}: the figure is the one the text states"
+        )
 
 
 def test_seed_figures_and_urls_are_kept(plan: Plan) -> None:
     text = plan_text(plan)
-    for figure in ("09/33", "6,5% GRDP", "20/10/2025", "10/2025", "331-KH/TU", "334-KH/TU",
-                   "71/NQ-CP", "204-QĐ/TW", "02-KH/BCĐTW", "(https://nq57.vn).", "Quý III/2025"):
+    for figure in (
+        "09/33",
+        "6,5% GRDP",
+        "20/10/2025",
+        "10/2025",
+        "331-KH/TU",
+        "334-KH/TU",
+        "71/NQ-CP",
+        "204-QĐ/TW",
+        "02-KH/BCĐTW",
+        "(https://nq57.vn).",
+        "Quý III/2025",
+    ):
         assert figure in text
     assert text.count("https://nq57.vn") == 1
 
@@ -200,6 +250,7 @@ def test_every_sentence_of_the_body_in_order(plan: Plan, vocabulary: set[str]) -
 
 # --- vocabulary of the district profile ------------------------------------------------------
 
+
 def occurs(phrase: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
 
@@ -209,9 +260,11 @@ def fuzzy_occurs(phrase: str, seed: list[str]) -> bool:
     ("Huyện ủy" read "Huyen ty", "Đảng" read "Pang")."""
     wanted = re.findall(r"[a-z0-9]+", fold(phrase))
     for start in range(len(seed) - len(wanted) + 1):
-        window = seed[start:start + len(wanted)]
-        if all(w == s or difflib.SequenceMatcher(None, w, s).ratio() >= 0.5
-               for w, s in zip(wanted, window, strict=True)):
+        window = seed[start : start + len(wanted)]
+        if all(
+            w == s or difflib.SequenceMatcher(None, w, s).ratio() >= 0.5
+            for w, s in zip(wanted, window, strict=True)
+        ):
             return True
     return False
 
@@ -219,14 +272,20 @@ def fuzzy_occurs(phrase: str, seed: list[str]) -> bool:
 def test_district_vocabulary_has_no_dead_rule(profiles: dict[str, Profile]) -> None:
     """Each rule either changes a phrase a bundled provincial text uses, or produces the
     wording 363-KH/HU itself uses for the district."""
-    templates = "\n".join(p.read_text(encoding="utf-8")
-                          for p in sorted((ROOT / "planwriter" / "bundled" / "templates" / "lai-chau").glob("*.toml")))
-    seed = re.findall(r"[a-z0-9]+", fold(
-        (source("seed-363-KH-HU.ocr.txt")).read_text(encoding="utf-8")))
+    templates = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "planwriter" / "bundled" / "templates" / "lai-chau").glob("*.toml"))
+    )
+    seed = re.findall(
+        r"[a-z0-9]+", fold((source("seed-363-KH-HU.ocr.txt")).read_text(encoding="utf-8"))
+    )
     rules = profiles["tam-duong"].vocabulary
     assert len(rules) >= 15
-    dead = [r.source for r in rules
-            if not occurs(r.source, templates) and not fuzzy_occurs(r.target, seed)]
+    dead = [
+        r.source
+        for r in rules
+        if not occurs(r.source, templates) and not fuzzy_occurs(r.target, seed)
+    ]
     assert dead == []
     assert len({r.source for r in rules}) == len(rules), "one rule per phrase"
     for rule in rules:
@@ -235,8 +294,9 @@ def test_district_vocabulary_has_no_dead_rule(profiles: dict[str, Profile]) -> N
 
 
 def test_fuzzy_match_is_not_anything_goes() -> None:
-    seed = re.findall(r"[a-z0-9]+", fold(
-        (source("seed-363-KH-HU.ocr.txt")).read_text(encoding="utf-8")))
+    seed = re.findall(
+        r"[a-z0-9]+", fold((source("seed-363-KH-HU.ocr.txt")).read_text(encoding="utf-8"))
+    )
     assert fuzzy_occurs("Ban Chấp hành Đảng bộ huyện", seed)
     assert not fuzzy_occurs("Ban Chấp hành Đảng bộ xã Bình Lư", seed)
     assert not fuzzy_occurs("các phòng, ban, ngành", seed)

@@ -171,7 +171,10 @@ def _unaccented(plan: Plan) -> Plan:
 
 
 def test_unaccented_copy_aligns_every_item() -> None:
-    for path in (HERE / "parent.toml", ROOT / "planwriter/bundled/templates/lai-chau/11-KH-TU.toml"):
+    for path in (
+        HERE / "parent.toml",
+        ROOT / "planwriter/bundled/templates/lai-chau/11-KH-TU.toml",
+    ):
         plan = load(path).plan
         diff = compare(_unaccented(plan), plan)
         assert diff.summary.dropped == diff.summary.added == diff.summary.moved == 0

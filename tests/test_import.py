@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from shared import source
 
 from planwriter import planfile
@@ -29,7 +28,9 @@ from planwriter.numbering import labels
 from planwriter.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = sorted([*ROOT.glob("planwriter/bundled/templates/**/*.toml"), *ROOT.glob("examples/*.toml")])
+BUNDLED = sorted(
+    [*ROOT.glob("planwriter/bundled/templates/**/*.toml"), *ROOT.glob("examples/*.toml")]
+)
 EXPORT_FIXTURES = sorted((Path(__file__).parent / "fixtures" / "export").glob("*.toml"))
 SEEDS = [
     ("seed-11-KH-TU.ocr.txt", "planwriter/bundled/templates/lai-chau/11-KH-TU.toml"),

@@ -9,8 +9,8 @@ from textual.widgets.tree import TreeNode
 from planwriter.model import Disposition, Item, Plan
 from planwriter.numbering import labels
 
-MARKS = {Disposition.ADOPTED: "=", Disposition.LOCALIZED: "≈", Disposition.ADAPTED: "~", Disposition.DROPPED: "×",
-         Disposition.ADDED: "+", None: " "}
+MARKS = {Disposition.ADOPTED: "=", Disposition.LOCALIZED: "≈", Disposition.ADAPTED: "~",
+         Disposition.DROPPED: "×", Disposition.ADDED: "+", None: " "}
 
 
 def item_label(item: Item, label: str, flagged: bool = False) -> Text:

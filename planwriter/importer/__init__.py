@@ -72,6 +72,8 @@ def import_file(path: Path | str) -> ImportResult:
 
 
 def import_lines(lines: list[Line], source: str = "") -> ImportResult:
+    notes = [line for line in lines if line.note and line.text.strip()]
+    lines = [line for line in lines if not line.note]
     content = [line for line in lines if line.text.strip()]
     styled = any(line.style and line.style != "Normal" for line in content)
     paragraphs_given = any(line.para for line in lines) and not styled
@@ -122,6 +124,11 @@ def import_lines(lines: list[Line], source: str = "") -> ImportResult:
     if remainder:
         paragraphs.insert(0, Paragraph(remainder, [content[start - 1].number], content[start - 1]))
     _read_parent(meta, paragraphs, result)
+    for line in notes:  # footnotes: at the end of the body, as paragraphs "[1] …"
+        paragraphs.append(Paragraph(line.text.strip(), [line.number], line))
+        result.warnings.append(
+            Unclassified(line.where, line.text.strip()[:60], "chú thích cuối trang, đặt ở cuối phần nội dung")
+        )
     _noise(result, paragraphs)
     build(body, _content(paragraphs), styled=styled, text_rows=False)
     result.plan.items = body.items
@@ -221,7 +228,7 @@ def _read_parent(meta: Meta, paragraphs: list[Paragraph], result: ImportResult) 
         if found and found.group("label") not in "-+•":
             break
         opening.append(paragraph.text)
-    parent, _ = parent_reference(opening)
+    parent, _ = parent_reference(opening, meta.issuer_symbol)
     if parent is not None:
         meta.parent = parent
 

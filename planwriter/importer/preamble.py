@@ -17,10 +17,10 @@ _KINDS = (
     "|Nghị quyết|Quyết định|Chỉ thị|Thông tri|Công văn|Văn bản|Thông báo|Thông tư|Nghị định"
 )
 _CITE = re.compile(
-    rf"(?P<verb>Thực hiện|Căn cứ)\s+(?:vào\s+)?(?P<kind>{_KINDS})\s+(?:số\s*:?\s*)?"
-    r"(?P<num>\d+[\wĐđ/\-.]*[\wĐđ])",
+    rf"(?P<kind>{_KINDS})\s+(?:số\s*:?\s*)(?P<num>\d+[\wĐđ/\-.]*[\wĐđ])",
     re.I,
 )
+_VERB = re.compile(r"^\W*(thuc hien|can cu)\b")
 # What a plan implements when it says "Căn cứ": not a law, decree or circular.
 _PARENT_KINDS = {
     "chuong trinh hanh dong",
@@ -32,6 +32,8 @@ _PARENT_KINDS = {
     "thong tri",
     "cong van",
 }
+# Among what a "Căn cứ" cites, a programme or plan is the parent sooner than a guidance.
+_PLANS = {"chuong trinh hanh dong", "chuong trinh", "ke hoach", "ket luan", "chi thi"}
 _DATE = re.compile(
     r"^[\s,]*(?:ngày|ngay)\s+(?:(\d{1,2})/(\d{1,2})/(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))",
     re.I,
@@ -64,27 +66,35 @@ def addressees(lines: list[Line]) -> tuple[list[str], int, str]:
     return [a for a in out if a], used, remainder
 
 
-def parent_reference(texts: list[str]) -> tuple[ParentRef | None, list[str]]:
-    """The document the body's opening says it implements, and the other acts it cites."""
-    found = [m for text in texts for m in _CITE.finditer(text)]
-    doing = [m for m in found if fold_chars(m.group("verb")).lower() == "thuc hien"]
-    based = [
-        m
-        for m in found
-        if fold_chars(m.group("verb")).lower() == "can cu"
-        and fold_chars(m.group("kind")).lower() in _PARENT_KINDS
-    ]
-    chosen = doing[0] if doing else (based[-1] if based else None)
+def parent_reference(texts: list[str], own: str = "") -> tuple[ParentRef | None, list[str]]:
+    """The document the body's opening says it implements: the first act a "Thực hiện …"
+    paragraph cites; else, among the plans and guidance the "Căn cứ …" paragraphs cite, the
+    last of the issuer's own organisation (``own``, its symbol: "MTTQ-BTT"), or the last."""
+    doing: list[re.Match[str]] = []
+    based: list[re.Match[str]] = []
+    for text in texts:
+        verb = _VERB.match(fold_chars(text).lower())
+        if not verb:
+            continue
+        for found in _CITE.finditer(text):
+            kind = fold_chars(found.group("kind")).lower()
+            if verb.group(1) == "thuc hien" and kind not in ("thong tu", "nghi dinh"):
+                doing.append(found)
+            elif kind in _PARENT_KINDS:
+                based.append(found)
+    organisation = _organisation(own)
+    mine = [m for m in based if organisation and _organisation(m.group("num")) == organisation]
+    pool = mine or based
+    plans = [m for m in pool if fold_chars(m.group("kind")).lower() in _PLANS]
+    chosen = doing[0] if doing else (plans or pool or [None])[-1]
     if chosen is None:
         return None, []
-    others = [m.group("num") for m in found if m is not chosen]
+    others = [m.group("num") for m in doing + based if m is not chosen]
     after = chosen.string[chosen.end() :]
     ref = ParentRef(number=chosen.group("num"))
     date = _DATE.match(after)
     if date:
-        day, month, year = (
-            date.group(1, 2, 3) if date.group(1) else date.group(4, 5, 6)
-        )
+        day, month, year = date.group(1, 2, 3) if date.group(1) else date.group(4, 5, 6)
         try:
             ref.date = dt.date(int(year), int(month), int(day))
         except ValueError:
@@ -94,3 +104,12 @@ def parent_reference(texts: list[str]) -> tuple[ParentRef | None, list[str]]:
     if issuer:
         ref.issuer = issuer.group("who").strip()
     return ref, others
+
+
+def _organisation(symbol: str) -> str:
+    """ "MT" for an MTTQ/MTTW symbol ("16/KH-MTTQ-BTT"), else its issuer's first part."""
+    folded = fold_chars(symbol).lower()
+    if "mttq" in folded or "mttw" in folded:
+        return "mt"
+    parts = re.split(r"[-/]", folded)
+    return parts[-1] if len(parts) > 1 else ""

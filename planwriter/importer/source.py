@@ -32,6 +32,7 @@ class Line:
     para: int = 0  # a .docx paragraph's number (a paragraph broken by tabs gives several lines)
     word_style: str = ""  # the paragraph style a .docx names, planwriter's or not
     normalized: bool = False  # the text was not NFC and was normalized
+    note: bool = False  # a footnote's or endnote's line (read after the body)
 
     @property
     def where(self) -> str:

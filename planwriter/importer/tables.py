@@ -103,6 +103,9 @@ class TableReader:
             return
         if self.targets:
             result = fields.get("output", "")
+            unit = fields.get("unit", "")
+            if unit and unit not in result:  # "Thứ bậc", "%": kept beside the result
+                result = f"{result} ({unit})".strip()
             item = Item(
                 id="", kind=Kind.OBJECTIVE, text=f"{fields.get('text', '')}: {result}".strip(": ")
             )

@@ -172,7 +172,14 @@ def _run_text(run: Any) -> str:
             parts.append("-")
         elif tag == W + "sym":
             parts.append(chr(int(child.get(W + "char", "20"), 16)))
+        elif tag in (W + "footnoteReference", W + "endnoteReference"):
+            parts.append(f"[{_note_mark(child)}]")
     return "".join(parts)
+
+
+def _note_mark(reference: Any) -> str:
+    """The number a footnote reference shows: its id (footnotes are numbered in order)."""
+    return str(reference.get(W + "id", ""))
 
 
 def _bold(run: Any) -> bool | None:
@@ -205,9 +212,11 @@ def read_docx(data: bytes) -> list[Line]:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         reader = _Reader(package)
         document = _xml(package, "word/document.xml")
+        notes = [_xml(package, f"word/{n}.xml") for n in ("footnotes", "endnotes")]
     body = document.find(W + "body") if document is not None else None
     if body is not None:
         reader.block(body, None)
+    _notes(reader, notes)
     planwriter_made = any(line.word_style in _PLANWRITER_STYLES for line in reader.lines)
     if planwriter_made:
         for line in reader.lines:
@@ -215,16 +224,46 @@ def read_docx(data: bytes) -> list[Line]:
     return reader.lines
 
 
+def _notes(reader: _Reader, parts: list[Any]) -> None:
+    """Footnotes and endnotes, after the body: each paragraph a line "[n] text" (n the mark
+    its reference shows in the text), flagged ``note`` so the importer places them."""
+    for part in parts:
+        if part is None:
+            continue
+        for note in part:
+            if note.tag not in (W + "footnote", W + "endnote") or note.get(W + "type"):
+                continue  # the separator "notes"
+            first = len(reader.lines)
+            reader.block(note, None)
+            mark = f"[{note.get(W + 'id', '')}]"
+            for line in reader.lines[first:]:
+                line.note = True
+            texts = [line for line in reader.lines[first:] if line.text.strip()]
+            if texts:
+                texts[0].text = f"{mark} {texts[0].text.strip()}"
+
+
 def document_text(data: bytes) -> str:
     """Every piece of text the document body holds (``w:t``), read apart from the lines:
     what the share of characters that reached the plan is counted against."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         document = _xml(package, "word/document.xml")
+        notes = [_xml(package, f"word/{n}.xml") for n in ("footnotes", "endnotes")]
     if document is None:
         return ""
     parts = []
-    for paragraph in document.iter(W + "p"):
-        texts = [t.text or "" for t in paragraph.iter(W + "t") if not _deleted(t, paragraph)]
+    paragraphs = list(document.iter(W + "p"))
+    for part in notes:
+        if part is not None:
+            for note in part:
+                if not note.get(W + "type"):
+                    paragraphs += list(note.iter(W + "p"))
+    for paragraph in paragraphs:
+        texts = [
+            (t.text or "") if t.tag == W + "t" else " "
+            for t in paragraph.iter(W + "t", W + "tab", W + "br", W + "cr")
+            if not _deleted(t, paragraph)
+        ]
         parts.append("".join(texts))
     return nfc("\n".join(parts))
 

@@ -153,6 +153,8 @@ def import_lines(lines: list[Line], source: str = "") -> ImportResult:
         result.warnings.append(Unclassified(line.where, line.text.strip(), why))
     if not header.found:
         facts_from_attached(result.plan, result.notes)
+    for line, why in header.doubts:
+        result.warnings.append(Unclassified(line.where, line.text.strip(), why))
     _report_unread_header(result, content[:start], header.used | _taken(content, start, taken))
     clean(result.plan)
     return result
@@ -233,9 +235,15 @@ def _read_parent(meta: Meta, paragraphs: list[Paragraph], result: ImportResult) 
         meta.parent = parent
 
 
-def _unplaced(result: ImportResult, body: Body) -> None:
+def _unplaced(result: ImportResult, body: Body, where: str = "") -> None:
     for line, text, why in body.unplaced:
         result.unclassified.append(Unclassified(line.where, text, why))
+    for header in body.tables.headers:
+        result.warnings.append(
+            Unclassified(
+                where, " | ".join(header), "tiêu đề bảng nhiệm vụ: các cột thành trường của nhiệm vụ"
+            )
+        )
 
 
 def _appendices(
@@ -268,7 +276,7 @@ def _appendices(
         result.plan.meta.tasks_in_appendix |= body.tables.found_tasks
         if body.tables.merged_columns and not any("Cột bảng" in n for n in result.notes):
             result.notes.append("Cột bảng không phải trường của nhiệm vụ được ghi vào nội dung.")
-        _unplaced(result, body)
+        _unplaced(result, body, chunk[0].where)
         written = {f"pl{number}-{k}": v for k, v in body.written.items()}
         style = numbering_of(appendix.children, written)
         meta_style = result.plan.meta.numbering[: len(style)]

@@ -43,7 +43,8 @@ def build(body: Body, paragraphs: list[Paragraph], *, styled: bool, text_rows: b
             columns: dict[int, list[str]] = {}
             for line in row:
                 columns.setdefault(line.col, []).append(line.text.strip())
-            body.tables.cells_row([" ".join(columns[c]).strip() for c in sorted(columns)])
+            width = max(columns) + 1  # an empty cell has no line: keep its place
+            body.tables.cells_row([" ".join(columns.get(c, [])).strip() for c in range(width)])
             row.clear()
 
     last_table = 0

@@ -64,6 +64,7 @@ def parse_closing(lines: list[Line]) -> Closing:
     signs: list[str] = []
     ended = True  # whether the last recipient's line ended with its "," or "."
     final = False  # whether it ended with "." (the list's end)
+    raw = ""  # the last recipient's line as written
     last = "recipient"  # what the last line held: a recipient, or a signature line of its own
     column = next(
         (line.col for line in lines if line.in_table and is_recipients_heading(line.text)), None
@@ -102,6 +103,7 @@ def parse_closing(lines: list[Line]) -> Closing:
                 recipient, name = luu.group(1), luu.group(2)
                 signs.append(name)
             closing.recipients.append(recipient.rstrip(" ,.;"))
+            raw = recipient.rstrip()
             ended = recipient.rstrip().endswith((",", ".", ";")) or bool(luu)
             final = recipient.rstrip().endswith(".") or bool(luu)
             last = "recipient"
@@ -110,10 +112,13 @@ def parse_closing(lines: list[Line]) -> Closing:
             and last == "recipient"
             and (in_column or not ended or (dashed and not _name_like(text) and not final))
         ):
-            closing.recipients[-1] = f"{closing.recipients[-1]} {text}".rstrip(" ,.;")
+            joint = ", " if raw.endswith(",") else " "  # "Ban xây dựng Đảng," / "VP Đảng uỷ;"
+            closing.recipients[-1] = f"{closing.recipients[-1]}{joint}{text}".rstrip(" ,.;")
+            raw = text
             ended = text.endswith((",", ".", ";"))
         elif last == "recipient" and (in_column or (not dashed and text.upper() != text)):
             closing.recipients.append(text.rstrip(" ,.;"))  # recipients written without "-"
+            raw = text
             ended = text.endswith((",", ".", ";"))
         else:
             signs.append(text)

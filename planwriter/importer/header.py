@@ -87,6 +87,7 @@ class Header:
     used: set[int] = field(default_factory=set)  # line numbers consumed
     found: bool = False  # a type line was found
     noise: list[Line] = field(default_factory=list)  # rules ("-----") under the bodies
+    doubts: list[tuple[Line, str]] = field(default_factory=list)  # read, but not as written
 
     @property
     def level(self) -> Level:
@@ -238,6 +239,9 @@ def _header_line(header: Header, line: Line, bodies: list[str]) -> None:
             header.number = number.group("num")
             header.doc_type = _symbol(number.group("type"))
             header.issuer_symbol = re.sub(r"\s+", "", number.group("iss"))
+            written = number.group(0)
+            if re.search(r"\S\s+[-/]|[-/]\s+\S", written.split(":", 1)[-1].strip()):
+                header.doubts.append((line, "số và ký hiệu viết có dấu cách, đã bỏ dấu cách"))
             text, folded = _cut(text, folded, number.start(), number.end())
             break
     date = _DATE.search(folded)
@@ -248,6 +252,9 @@ def _header_line(header: Header, line: Line, bodies: list[str]) -> None:
                 header.date = dt.date(year, month, day)
             except ValueError:
                 header.date = None
+                header.doubts.append((line, "ngày không có thật, để trống"))
+        elif any(date.groups()):
+            header.doubts.append((line, "ngày chưa điền đủ (bản dự thảo): để trống"))
         header.place = text[: date.start()].strip(" ,.")
         text = ""
     text = text.strip(" ,.*-–\t/")

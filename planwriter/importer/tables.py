@@ -67,6 +67,7 @@ class TableReader:
         self.last: Item | None = None  # the last task, for rows that continue it
         self.header_names: list[str] = []
         self.merged_columns = False  # a column with no task field was written into the text
+        self.headers: list[list[str]] = []  # header rows of registers (their columns are fields)
 
     def end(self) -> None:
         """The table is over (a paragraph came): the next row starts a new table."""
@@ -81,6 +82,7 @@ class TableReader:
         header = self._header(values)
         if header and self.table is None:
             self.columns, self.width, self.header_names = header, len(values), values
+            self.headers.append(values)
             self.targets = "unit" in header.values()
             return
         if self.table is not None:

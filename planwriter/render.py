@@ -82,7 +82,8 @@ def recipient_lines(recipients: list[str]) -> list[str]:
 def plan_text(plan: Plan) -> str:
     """The document as text; appendices ("Phụ lục") after the signature, as it is printed."""
     numbers = labels(plan)
-    body, appendices = [], []
+    body: list[str] = []
+    appendices: list[str] = []
     in_appendix = False
     for item, _, depth in plan.walk(include_dropped=False):
         if depth == 0:

@@ -33,95 +33,255 @@ LAN = ("TM. BAN THƯỜNG TRỰC", "", "CHỦ TỊCH", "Lan Thị Vân")
 #         (on_behalf, acting, title, name), appendix titles)
 FACTS: dict[str, tuple[object, ...]] = {
     "docx/BCR-KH-kiem-tra-giam-sat.docx": (
-        "KH", "", "MTTQ-BTT", None, "Bắc Cam Ranh",
-        "UỶ BAN MTTQ VIỆT NAM\nPHƯỜNG BẮC CAM RANH\nBAN THƯỜNG TRỰC", Level.COMMUNE, Family.MASS,
-        ("TM. BAN THƯỜNG TRỰC", "", "CHỦ TỊCH", "Phạm Thị Thúy"), [],
+        "KH",
+        "",
+        "MTTQ-BTT",
+        None,
+        "Bắc Cam Ranh",
+        "UỶ BAN MTTQ VIỆT NAM\nPHƯỜNG BẮC CAM RANH\nBAN THƯỜNG TRỰC",
+        Level.COMMUNE,
+        Family.MASS,
+        ("TM. BAN THƯỜNG TRỰC", "", "CHỦ TỊCH", "Phạm Thị Thúy"),
+        [],
     ),
     "docx/LM-HD-MTTQ-xa-bau-cu.docx": (
-        "HD", "", "MTTQ-BTT", None, "Lương Minh", MTTQ_LM, Level.COMMUNE, Family.MASS, LAN, [],
+        "HD",
+        "",
+        "MTTQ-BTT",
+        None,
+        "Lương Minh",
+        MTTQ_LM,
+        Level.COMMUNE,
+        Family.MASS,
+        LAN,
+        [],
     ),
     "docx/LM-HD-gioi-thieu-ung-cu-HDND-xa.docx": (
-        "HD", "", "MTTQ-BTT", dt.date(2025, 12, 22), "Lương Minh", MTTQ_LM, Level.COMMUNE,
-        Family.MASS, LAN, ["PHỤ LỤC", "PHỤ BIỂU", "PHỤ LỤC"],
+        "HD",
+        "",
+        "MTTQ-BTT",
+        dt.date(2025, 12, 22),
+        "Lương Minh",
+        MTTQ_LM,
+        Level.COMMUNE,
+        Family.MASS,
+        LAN,
+        ["PHỤ LỤC", "PHỤ BIỂU", "PHỤ LỤC"],
     ),
     "docx/LM-KH-16-bau-cu.docx": (
-        "KH", "16", "MTTQ-BTT", dt.date(2025, 11, 18), "Lương Minh", MTTQ_LM, Level.COMMUNE,
-        Family.MASS, LAN, [],
+        "KH",
+        "16",
+        "MTTQ-BTT",
+        dt.date(2025, 11, 18),
+        "Lương Minh",
+        MTTQ_LM,
+        Level.COMMUNE,
+        Family.MASS,
+        LAN,
+        [],
     ),
     "docx/LM-KH-hiep-thuong-lan-2.docx": (
-        "KH", "", "MTTQ-BTT", None, "Lương Minh", MTTQ_LM, Level.COMMUNE, Family.MASS, LAN, [],
+        "KH",
+        "",
+        "MTTQ-BTT",
+        None,
+        "Lương Minh",
+        MTTQ_LM,
+        Level.COMMUNE,
+        Family.MASS,
+        LAN,
+        [],
     ),
     "docx/LM-KH-hiep-thuong.docx": (
-        "KH", "", "MTTQ-BTT", dt.date(2025, 11, 25), "Lương Minh", MTTQ_LM, Level.COMMUNE,
-        Family.MASS, LAN, ["PHỤ LỤC"],
+        "KH",
+        "",
+        "MTTQ-BTT",
+        dt.date(2025, 11, 25),
+        "Lương Minh",
+        MTTQ_LM,
+        Level.COMMUNE,
+        Family.MASS,
+        LAN,
+        ["PHỤ LỤC"],
     ),
     "docx/LM-KH-kiem-tra-giam-sat.docx": (
-        "KH", "", "MTTQ-BTT", dt.date(2025, 12, 10), "Lương Minh", MTTQ_LM, Level.COMMUNE,
-        Family.MASS, LAN, [],
+        "KH",
+        "",
+        "MTTQ-BTT",
+        dt.date(2025, 12, 10),
+        "Lương Minh",
+        MTTQ_LM,
+        Level.COMMUNE,
+        Family.MASS,
+        LAN,
+        [],
     ),
     "docx/LM-KH-lay-y-kien-cu-tri.docx": (
-        "KH", "", "MTTQ-BTT", dt.date(2026, 1, 12), "Lương Minh", MTTQ_LM, Level.COMMUNE,
-        Family.MASS, LAN, [],
+        "KH",
+        "",
+        "MTTQ-BTT",
+        dt.date(2026, 1, 12),
+        "Lương Minh",
+        MTTQ_LM,
+        Level.COMMUNE,
+        Family.MASS,
+        LAN,
+        [],
     ),
     "docx/LM-KH-tiep-cong-dan.docx": (
-        "KH", "", "MTTQ-BTT", dt.date(2025, 12, 10), "Lương Minh", MTTQ_LM, Level.COMMUNE,
-        Family.MASS, LAN, [],
+        "KH",
+        "",
+        "MTTQ-BTT",
+        dt.date(2025, 12, 10),
+        "Lương Minh",
+        MTTQ_LM,
+        Level.COMMUNE,
+        Family.MASS,
+        LAN,
+        [],
     ),
     "docx/LM-KH-tieu-ban-tuyen-truyen.docx": (
-        "KH", "01", "TBTTKT", dt.date(2025, 12, 10), "Phố Bảng",
-        "TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT", Level.COMMUNE, Family.STATE,
-        ("TM. TIỂU BAN", "", "TRƯỞNG TIỂU BAN", "Nguyễn Văn Hoàn"), [],
+        "KH",
+        "01",
+        "TBTTKT",
+        dt.date(2025, 12, 10),
+        "Phố Bảng",
+        "TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT",
+        Level.COMMUNE,
+        Family.STATE,
+        ("TM. TIỂU BAN", "", "TRƯỞNG TIỂU BAN", "Nguyễn Văn Hoàn"),
+        [],
     ),
     "docx/LM-QD-to-tiep-cong-dan.docx": (
-        "QĐ", "", "MTTQ-BTT", dt.date(2026, 1, 12), "Lương Minh", MTTQ_LM, Level.COMMUNE,
-        Family.MASS, LAN, [],
+        "QĐ",
+        "",
+        "MTTQ-BTT",
+        dt.date(2026, 1, 12),
+        "Lương Minh",
+        MTTQ_LM,
+        Level.COMMUNE,
+        Family.MASS,
+        LAN,
+        [],
     ),
     "docx/QN-HD-hiep-thuong-MTTQ-tinh-draft.docx": (
-        "HD", "", "MTTQ-BTT", None, "Quảng Ninh",
-        "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH QUẢNG NINH\nBAN THƯỜNG TRỰC", Level.PROVINCE,
-        Family.MASS, ("TM. BAN THƯỜNG TRỰC", "", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Nguyễn Chí Thành"),
+        "HD",
+        "",
+        "MTTQ-BTT",
+        None,
+        "Quảng Ninh",
+        "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH QUẢNG NINH\nBAN THƯỜNG TRỰC",
+        Level.PROVINCE,
+        Family.MASS,
+        ("TM. BAN THƯỜNG TRỰC", "", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Nguyễn Chí Thành"),
         [],
     ),
     "text/CV-174-BCD.txt": (  # no header in the source: the appendix's "(Kèm theo …)" says it
-        "CV", "174", "BCĐ", dt.date(2025, 12, 2), "", "Ban Chỉ đạo", Level.CENTRAL, Family.STATE,
+        "CV",
+        "174",
+        "BCĐ",
+        dt.date(2025, 12, 2),
+        "",
+        "Ban Chỉ đạo",
+        Level.CENTRAL,
+        Family.STATE,
         ("", "KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC PHÓ THỦ TƯỚNG", "Phạm Thị Thanh Trà"),
         ["PHỤ LỤC"],
     ),
     "text/CV-UBND-HN-2530.txt": (  # no header; "(kèm theo văn bản số: /UBND-NNMT … của UBND Thành phố)"
-        "CV", "", "UBND-NNMT", None, "", "UBND Thành phố", Level.PROVINCE, Family.STATE,
+        "CV",
+        "",
+        "UBND-NNMT",
+        None,
+        "",
+        "UBND Thành phố",
+        Level.PROVINCE,
+        Family.STATE,
         ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Mạnh Quyền"),
         ["PHỤ LỤC"],
     ),
     "text/HD-HiepThuong-MTTQ-QuangNinh-draft.txt": (
-        "HD", "", "MTTQ-BTT", None, "Quảng Ninh",
-        "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH QUẢNG NINH\nBAN THƯỜNG TRỰC", Level.PROVINCE,
-        Family.MASS, ("TM. BAN THƯỜNG TRỰC", "", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Nguyễn Chí Thành"),
+        "HD",
+        "",
+        "MTTQ-BTT",
+        None,
+        "Quảng Ninh",
+        "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH QUẢNG NINH\nBAN THƯỜNG TRỰC",
+        Level.PROVINCE,
+        Family.MASS,
+        ("TM. BAN THƯỜNG TRỰC", "", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Nguyễn Chí Thành"),
         [],
     ),
     "text/KH-16-MTTQ-LuongMinh.txt": (
-        "KH", "16", "MTTQ-BTT", dt.date(2025, 11, 18), "Lương Minh", MTTQ_LM, Level.COMMUNE,
-        Family.MASS, LAN, [],
+        "KH",
+        "16",
+        "MTTQ-BTT",
+        dt.date(2025, 11, 18),
+        "Lương Minh",
+        MTTQ_LM,
+        Level.COMMUNE,
+        Family.MASS,
+        LAN,
+        [],
     ),
     "text/KH-HiepThuong-MTTQ-LuongMinh.txt": (
-        "KH", "", "MTTQ-BTT", dt.date(2025, 11, 25), "Lương Minh", MTTQ_LM, Level.COMMUNE,
-        Family.MASS, LAN, ["PHỤ LỤC"],
+        "KH",
+        "",
+        "MTTQ-BTT",
+        dt.date(2025, 11, 25),
+        "Lương Minh",
+        MTTQ_LM,
+        Level.COMMUNE,
+        Family.MASS,
+        LAN,
+        ["PHỤ LỤC"],
     ),
     "text/KH-KTGS-MTTQ-BacCamRanh.txt": (
-        "KH", "", "MTTQ-BTT", None, "Bắc Cam Ranh",
-        "UỶ BAN MTTQ VIỆT NAM\nPHƯỜNG BẮC CAM RANH\nBAN THƯỜNG TRỰC", Level.COMMUNE, Family.MASS,
-        ("TM. BAN THƯỜNG TRỰC", "", "CHỦ TỊCH", "Phạm Thị Thúy"), [],
+        "KH",
+        "",
+        "MTTQ-BTT",
+        None,
+        "Bắc Cam Ranh",
+        "UỶ BAN MTTQ VIỆT NAM\nPHƯỜNG BẮC CAM RANH\nBAN THƯỜNG TRỰC",
+        Level.COMMUNE,
+        Family.MASS,
+        ("TM. BAN THƯỜNG TRỰC", "", "CHỦ TỊCH", "Phạm Thị Thúy"),
+        [],
     ),
     "text/KH-KTGS-MTTQ-LuongMinh.txt": (
-        "KH", "", "MTTQ-BTT", dt.date(2025, 12, 10), "Lương Minh", MTTQ_LM, Level.COMMUNE,
-        Family.MASS, LAN, [],
+        "KH",
+        "",
+        "MTTQ-BTT",
+        dt.date(2025, 12, 10),
+        "Lương Minh",
+        MTTQ_LM,
+        Level.COMMUNE,
+        Family.MASS,
+        LAN,
+        [],
     ),
     "text/KL-221-TW.txt": (
-        "KL", "221", "TW", dt.date(2025, 11, 28), "Hà Nội", "BAN CHẤP HÀNH TRUNG ƯƠNG",
-        Level.CENTRAL, Family.PARTY, ("T/M BỘ CHÍNH TRỊ", "", "", "Trần Cẩm Tú"), [],
+        "KL",
+        "221",
+        "TW",
+        dt.date(2025, 11, 28),
+        "Hà Nội",
+        "BAN CHẤP HÀNH TRUNG ƯƠNG",
+        Level.CENTRAL,
+        Family.PARTY,
+        ("T/M BỘ CHÍNH TRỊ", "", "", "Trần Cẩm Tú"),
+        [],
     ),
     "text/QD-2530-TTg.txt": (
-        "QĐ", "2530", "TTg", dt.date(2025, 11, 19), "Hà Nội", "THỦ TƯỚNG CHÍNH PHỦ",
-        Level.CENTRAL, Family.STATE, ("", "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Trần Hồng Hà"),
+        "QĐ",
+        "2530",
+        "TTg",
+        dt.date(2025, 11, 19),
+        "Hà Nội",
+        "THỦ TƯỚNG CHÍNH PHỦ",
+        Level.CENTRAL,
+        Family.STATE,
+        ("", "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Trần Hồng Hà"),
         ["PHỤ LỤC I", "PHỤ LỤC II"],
     ),
 }
@@ -142,7 +302,11 @@ def test_the_facts_of_each_real_document(relative: str) -> None:
     doc_type, number, symbol, date, place, body, level, family, sign, appendices = FACTS[relative]
     m = imported(relative).plan.meta
     assert (m.doc_type, m.number, m.issuer_symbol, m.date, m.place) == (
-        doc_type, number, symbol, date, place
+        doc_type,
+        number,
+        symbol,
+        date,
+        place,
     )
     assert (m.issuing_body, m.level, m.family) == (body, level, family)
     s = m.signature
@@ -150,17 +314,14 @@ def test_the_facts_of_each_real_document(relative: str) -> None:
     assert [a.title for a in imported(relative).plan.appendices()] == appendices
 
 
-@pytest.mark.parametrize(
-    "relative", [*FACTS, *REFERENCES], ids=lambda r: r.split("/")[-1]
-)
+@pytest.mark.parametrize("relative", [*FACTS, *REFERENCES], ids=lambda r: r.split("/")[-1])
 def test_every_line_is_in_the_plan_or_the_report_and_097_of_the_characters(
     relative: str,
 ) -> None:
     result = imported(relative)
     assert result.coverage is not None and result.coverage.share >= 0.97, result.coverage
     have = words(
-        plan_text(result)
-        + "\n".join(u.text for u in [*result.unclassified, *result.warnings])
+        plan_text(result) + "\n".join(u.text for u in [*result.unclassified, *result.warnings])
     )
     path = shared(f"real/{relative}") if "/" in relative else source(relative)
     lost = []
@@ -183,7 +344,8 @@ def test_the_letters_their_addressees_and_the_acts_they_implement() -> None:
     ]
     assert hn.addressees[0].startswith("Các sở: Nông nghiệp và Môi trường, Xây dựng")
     assert hn.parent is not None and (hn.parent.number, hn.parent.date) == (
-        "2530/QĐ-TTg", dt.date(2025, 11, 19)
+        "2530/QĐ-TTg",
+        dt.date(2025, 11, 19),
     )
     bcd = imported("text/CV-174-BCD.txt").plan
     assert bcd.meta.addressees == ["Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ"]
@@ -191,7 +353,10 @@ def test_the_letters_their_addressees_and_the_acts_they_implement() -> None:
     assert bcd.items[0].text.startswith("Thực hiện Kết luận số 192-KL/TW, ngày 19/9/2025")
     assert bcd.meta.parent is not None and bcd.meta.parent.number == "192-KL/TW"
     child = imported("text/KH-HiepThuong-MTTQ-LuongMinh.txt").plan.meta.parent
-    assert child is not None and (child.number, child.date) == ("16/KH-MTTQ-BTT", dt.date(2025, 11, 18))
+    assert child is not None and (child.number, child.date) == (
+        "16/KH-MTTQ-BTT",
+        dt.date(2025, 11, 18),
+    )
     word = imported("docx/LM-KH-hiep-thuong.docx").plan.meta.parent
     assert word is not None and word.number == "16/KH-MTTQ-BTT"
     assert imported("docx/LM-KH-kiem-tra-giam-sat.docx").plan.meta.parent.number == "04/KH-MTTQ-BTT"  # type: ignore[union-attr]
@@ -238,10 +403,15 @@ def test_appendices_survive_with_their_tables_tasks_and_forms() -> None:
     bcd = imported("text/CV-174-BCD.txt").plan.appendices()[0]
     (table,) = bcd.children
     assert table.kind is Kind.TABLE
-    assert table.header == [["TT", "Tỉnh kiến nghị", "Thông tin đề xuất", "Bộ phụ trách tiếp nhận, xử lý"]]
+    assert table.header == [
+        ["TT", "Tỉnh kiến nghị", "Thông tin đề xuất", "Bộ phụ trách tiếp nhận, xử lý"]
+    ]
     assert len(table.rows) == 50 and table.rows[0][:2] == ["1", "Lào Cai"]
     hn = imported("text/CV-UBND-HN-2530.txt").plan.appendices()[0]
-    assert hn.text == "DANH SÁCH CÁC ĐƠN VỊ THỰC HIỆN DỊCH VỤ, THU GOM, VẬN CHUYỂN, XỬ LÝ CHẤT THẢI RẮN SINH HOẠT"
+    assert (
+        hn.text
+        == "DANH SÁCH CÁC ĐƠN VỊ THỰC HIỆN DỊCH VỤ, THU GOM, VẬN CHUYỂN, XỬ LÝ CHẤT THẢI RẮN SINH HOẠT"
+    )
     assert len(hn.children) == 21
     word = imported("docx/LM-HD-gioi-thieu-ung-cu-HDND-xa.docx").plan.appendices()
     assert [a.text for a in word] == [
@@ -249,7 +419,10 @@ def test_appendices_survive_with_their_tables_tasks_and_forms() -> None:
         "Thành phần, Cơ cấu, số lượng giới thiệu người ứng cử của các tổ chức, cơ quan, đơn vị trên địa bàn xã",
         "Mẫu các loại biên bản, phiếu ý kiến",
     ]
-    assert word[0].attached == "(Kèm theo Hướng dẫn số   /HD-MTTQ-BTT ngày 20/12/2025 của BTT ủy ban MTTQ xã Lương Minh)"
+    assert (
+        word[0].attached
+        == "(Kèm theo Hướng dẫn số   /HD-MTTQ-BTT ngày 20/12/2025 của BTT ủy ban MTTQ xã Lương Minh)"
+    )
     (form,) = [c for c in word[1].children if c.kind is Kind.TABLE]
     assert ["", "Tổng số", "45", "16", "14", "5", "7", "-"] in form.rows
     forms = imported("docx/LM-KH-hiep-thuong.docx").plan.appendices()[0]
@@ -261,16 +434,22 @@ def test_appendices_survive_with_their_tables_tasks_and_forms() -> None:
 def test_word_numbering_gives_the_labels_a_reader_sees() -> None:
     # QN-HD numbers its points with Word's automatic numbering (216 paragraphs); rendered by
     # LibreOffice they read "I. THÀNH PHẦN HỘI NGHỊ", "1. Hội nghị cử chủ tọa …", "2.5.2. Thư ký …"
-    lines = [line.text for line in read_lines(shared("real/docx/QN-HD-hiep-thuong-MTTQ-tinh-draft.docx"))]
+    lines = [
+        line.text for line in read_lines(shared("real/docx/QN-HD-hiep-thuong-MTTQ-tinh-draft.docx"))
+    ]
     assert "I. THÀNH PHẦN HỘI NGHỊ" in lines
     assert any(t.startswith("1. Hội nghị cử chủ tọa") for t in lines)
     assert any(t.startswith("2.5.2. Thư ký hội nghị đọc tiểu sử") for t in lines)
     plan = imported("docx/QN-HD-hiep-thuong-MTTQ-tinh-draft.docx").plan
     numbers = labels(plan)
-    shown = [(numbers[i.id], i.title or i.text) for i, _, _ in plan.walk() if i.kind is Kind.SECTION]
+    shown = [
+        (numbers[i.id], i.title or i.text) for i, _, _ in plan.walk() if i.kind is Kind.SECTION
+    ]
     assert ("I.", "THÀNH PHẦN HỘI NGHỊ") in shown
     # the text version of the same file lost those labels: its "1." points are paragraphs
-    text = [line.text for line in read_lines(shared("real/text/HD-HiepThuong-MTTQ-QuangNinh-draft.txt"))]
+    text = [
+        line.text for line in read_lines(shared("real/text/HD-HiepThuong-MTTQ-QuangNinh-draft.txt"))
+    ]
     assert not any(t.startswith("2.5.2.") for t in text)
 
 
@@ -301,7 +480,8 @@ def test_show_reads_as_the_original(tmp_path: Path) -> None:
     assert at == sorted(at)
     kh = show_text(imported("docx/LM-KH-16-bau-cu.docx").plan)
     assert kh.startswith(
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" + MTTQ_LM
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        + MTTQ_LM
         + "\nSố: 16/KH-MTTQ-BTT\nLương Minh, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
     )
     assert "\nLan Thị Vân\n" in kh
@@ -312,12 +492,25 @@ def test_show_reads_as_the_original(tmp_path: Path) -> None:
 def test_the_cli_writes_the_plan_once_and_ends_with_the_share(tmp_path: Path) -> None:
     target = tmp_path / "kh16.toml"
     run = subprocess.run(
-        [sys.executable, "-m", "planwriter", "import",
-         str(shared("real/docx/LM-KH-16-bau-cu.docx")), "-o", str(target)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "planwriter",
+            "import",
+            str(shared("real/docx/LM-KH-16-bau-cu.docx")),
+            "-o",
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip().splitlines()[-1].startswith("Tỷ lệ ký tự của văn bản gốc đã vào kế hoạch: ")
+    assert (
+        run.stdout.strip()
+        .splitlines()[-1]
+        .startswith("Tỷ lệ ký tự của văn bản gốc đã vào kế hoạch: ")
+    )
     assert "LM-KH-16-bau-cu.docx: đoạn 72: xem lại: số thứ tự" in run.stderr
     back = planfile.load(target, check_origins=False).plan
     assert back.meta.issuing_body == MTTQ_LM and back.meta.signature.name == "Lan Thị Vân"
@@ -330,7 +523,9 @@ def test_a_broken_word_file_names_the_input_and_writes_nothing(tmp_path: Path) -
     target = tmp_path / "out.toml"
     run = subprocess.run(
         [sys.executable, "-m", "planwriter", "import", str(broken), "-o", str(target)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 2
     lines = run.stderr.strip().splitlines()

@@ -55,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
     for entry in result.unclassified:
         print(f"  {source}: {entry.where}: {entry.why}: {entry.text[:100]}", file=sys.stderr)
     for entry in result.warnings:
-        print(f"  {source}: {entry.where}: xem lại: {entry.why}: {entry.text[:80]}", file=sys.stderr)
+        print(
+            f"  {source}: {entry.where}: xem lại: {entry.why}: {entry.text[:80]}", file=sys.stderr
+        )
     if result.coverage is not None:
         print(result.coverage.line())
     return 0

@@ -127,7 +127,9 @@ def import_lines(lines: list[Line], source: str = "") -> ImportResult:
     for line in notes:  # footnotes: at the end of the body, as paragraphs "[1] …"
         paragraphs.append(Paragraph(line.text.strip(), [line.number], line))
         result.warnings.append(
-            Unclassified(line.where, line.text.strip()[:60], "chú thích cuối trang, đặt ở cuối phần nội dung")
+            Unclassified(
+                line.where, line.text.strip()[:60], "chú thích cuối trang, đặt ở cuối phần nội dung"
+            )
         )
     _noise(result, paragraphs)
     build(body, _content(paragraphs), styled=styled, text_rows=False)
@@ -178,7 +180,9 @@ def _closing_stop(lines: list[Line], end: int) -> int:
     first = lines[end]
     if first.in_table:
         index = end
-        while index < len(lines) and lines[index].in_table and lines[index].cell[0] == first.cell[0]:
+        while (
+            index < len(lines) and lines[index].in_table and lines[index].cell[0] == first.cell[0]
+        ):
             index += 1
         return index
     return closing_end(lines, end)
@@ -203,7 +207,8 @@ def _paragraphs(
         [
             line
             for line in lines
-            if first <= line.number <= last and line.number not in skip
+            if first <= line.number <= last
+            and line.number not in skip
             and (line.number in numbers or not line.text.strip())
         ]
     )
@@ -241,7 +246,9 @@ def _unplaced(result: ImportResult, body: Body, where: str = "") -> None:
     for header in body.tables.headers:
         result.warnings.append(
             Unclassified(
-                where, " | ".join(header), "tiêu đề bảng nhiệm vụ: các cột thành trường của nhiệm vụ"
+                where,
+                " | ".join(header),
+                "tiêu đề bảng nhiệm vụ: các cột thành trường của nhiệm vụ",
             )
         )
 

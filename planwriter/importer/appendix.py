@@ -1,6 +1,8 @@
-"""Appendices. The task appendix of an exported plan ("PHỤ LỤC … NHIỆM VỤ CỤ THỂ"): a table of group rows
-(the section the tasks sit in, by label and title) and task rows (STT, task, lead agency,
-partners, deadline, output). Its tasks go back under their sections."""
+"""Appendices ("Phụ lục"). In any document: the "PHỤ LỤC …" titles after the signature, each
+appendix's title, heading and "(Kèm theo …)" line (its body is built like the document's).
+In a .docx planwriter exported: the task appendix ("PHỤ LỤC … NHIỆM VỤ CỤ THỂ"), a table of
+group rows (the section the tasks sit in, by label and title) and task rows (STT, task, lead
+agency, partners, deadline, output), whose tasks go back under their sections."""
 
 from __future__ import annotations
 
@@ -68,9 +70,7 @@ def read_appendix(lines: list[Line], plan: Plan) -> list[Line]:
 
 # --- appendices of any document ("PHỤ LỤC …" after the signature) ---------------------------
 
-_TITLE = re.compile(
-    r"^(phu luc|phu bieu)(\s+(so\s+)?(?:[ivxlc]+|\d+|[a-z])\b)?\.?\s*[:.\-–]?\s*"
-)
+_TITLE = re.compile(r"^(phu luc|phu bieu)(\s+(so\s+)?(?:[ivxlc]+|\d+|[a-z])\b)?\.?\s*[:.\-–]?\s*")
 _ATTACHED = re.compile(r"^\(?\s*(ban hanh\s+)?kem theo\b")
 
 

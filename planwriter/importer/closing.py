@@ -195,7 +195,9 @@ def _pieces(parts: list[str]) -> list[str]:
 def _name_like(text: str) -> bool:
     """ "Sùng A Hồ": every word capitalized, no punctuation — a name, not a wrapped line."""
     words = text.split()
-    return 2 <= len(words) <= 5 and all(_title_case(w) or w.isupper() and len(w) == 1 for w in words)
+    return 2 <= len(words) <= 5 and all(
+        _title_case(w) or w.isupper() and len(w) == 1 for w in words
+    )
 
 
 def _title_case(word: str) -> bool:

@@ -122,7 +122,10 @@ def clean(plan: Plan) -> None:
         _clean_text(s.name),
     )
     if m.parent is not None:
-        m.parent.number, m.parent.issuer = _clean_text(m.parent.number), _clean_text(m.parent.issuer)
+        m.parent.number, m.parent.issuer = (
+            _clean_text(m.parent.number),
+            _clean_text(m.parent.issuer),
+        )
     for item, _, _ in plan.walk():
         for key in ("title", "text", "lead", "deadline", "output", "attached"):
             setattr(item, key, _clean_text(getattr(item, key)))

@@ -107,8 +107,9 @@ def level_of(
         folded = f" {' '.join(fold_chars(name).split())} "
         if not folded.strip():
             continue
-        if any(f" {w} " in folded for w in ("xa", "phuong", "dac khu", "thi tran")) and not (
-            " thi xa " in folded
+        if (
+            any(f" {w} " in folded for w in ("xa", "phuong", "dac khu", "thi tran"))
+            and " thi xa " not in folded
         ):
             return Level.COMMUNE
         if any(f" {w} " in folded for w in ("huyen", "quan", "thi xa")):

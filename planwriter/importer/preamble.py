@@ -86,9 +86,10 @@ def parent_reference(texts: list[str], own: str = "") -> tuple[ParentRef | None,
     mine = [m for m in based if organisation and _organisation(m.group("num")) == organisation]
     pool = mine or based
     plans = [m for m in pool if fold_chars(m.group("kind")).lower() in _PLANS]
-    chosen = doing[0] if doing else (plans or pool or [None])[-1]
-    if chosen is None:
+    candidates = plans or pool
+    if not doing and not candidates:
         return None, []
+    chosen = doing[0] if doing else candidates[-1]
     others = [m.group("num") for m in doing + based if m is not chosen]
     after = chosen.string[chosen.end() :]
     ref = ParentRef(number=chosen.group("num"))

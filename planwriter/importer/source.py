@@ -69,8 +69,9 @@ def _text_lines(path: Path, data: bytes) -> list[Line]:
         raise DocumentImportError(f"not UTF-8 text (line {line}); save it as UTF-8", path) from None
     out = []
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = nfc(raw.replace("\t", " ").rstrip())
-        out.append(Line(number, line, normalized=line != raw.replace("\t", " ").rstrip()))
+        plain = raw.replace("\t", " ").rstrip()
+        cleaned = nfc(plain)
+        out.append(Line(number, cleaned, normalized=cleaned != plain))
     return out
 
 

@@ -137,9 +137,7 @@ class TableReader:
         """A row whose first cells were merged with the rows above: same lead and partners."""
         assert self.last is not None
         offset = self.width - len(values)
-        fields = {
-            name: values[i - offset] for i, name in self.columns.items() if i >= offset
-        }
+        fields = {name: values[i - offset] for i, name in self.columns.items() if i >= offset}
         item = Item(
             id="",
             kind=Kind.TASK,

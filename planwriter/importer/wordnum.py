@@ -113,10 +113,10 @@ class Numbering:
                     self._based_on[style_id] = based
                 num_pr = style.find(f"{W}pPr/{W}numPr")
                 if num_pr is not None:
-                    ilvl = _val(num_pr, "ilvl")
+                    level = _val(num_pr, "ilvl")
                     self._style_num[style_id] = (
                         _val(num_pr, "numId"),
-                        int(ilvl) if ilvl and ilvl.isdigit() else None,
+                        int(level) if level and level.isdigit() else None,
                     )
 
     def _numpr(self, paragraph: Any) -> tuple[str, int] | None:

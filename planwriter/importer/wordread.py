@@ -20,11 +20,11 @@ import zipfile
 from typing import Any
 
 from docx.styles import BabelFish
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from planwriter import docstyles
 from planwriter.importer.source import Line, nfc
-from planwriter.importer.wordnum import W, Numbering
+from planwriter.importer.wordnum import Numbering, W
 
 _PLANWRITER_STYLES = {
     docstyles.HEADER,

@@ -12,46 +12,28 @@ number, and the report ends with the share of the input's characters that reache
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from planwriter.importer.appendix import (
     appendix_head,
     find_appendix,
-    is_appendix_title,
+    first_appendix,
+    prefix_ids,
     read_appendix,
     split_appendices,
 )
 from planwriter.importer.body import Body, build, irregular, numbering_of
-from planwriter.importer.closing import closing_end, find_closing, is_recipients_heading
+from planwriter.importer.closing import closing_end, find_closing
 from planwriter.importer.closing import parse_closing as parse_closing
-from planwriter.importer.coverage import Coverage, clean, measure
+from planwriter.importer.coverage import clean, measure
 from planwriter.importer.header import parse_header
 from planwriter.importer.letter import facts_from_attached
 from planwriter.importer.paragraphs import LABEL, Paragraph, is_noise, join_lines
 from planwriter.importer.preamble import addressees, parent_reference
+from planwriter.importer.result import ImportResult, Unclassified
 from planwriter.importer.source import Line, read_lines
-from planwriter.model import Item, Kind, Meta, Plan
+from planwriter.model import Meta, Plan
 from planwriter.numbering import labels
-
-
-@dataclass
-class Unclassified:
-    """A line the importer did not place in the plan (or placed with a doubt), and why."""
-
-    where: str  # "dòng 12" or "đoạn 40"
-    text: str
-    why: str
-
-
-@dataclass
-class ImportResult:
-    plan: Plan
-    unclassified: list[Unclassified] = field(default_factory=list)
-    lines: int = 0  # lines (or paragraphs) read
-    warnings: list[Unclassified] = field(default_factory=list)  # placed, but to check
-    notes: list[str] = field(default_factory=list)  # what the import did to the text
-    coverage: Coverage | None = None  # the share of the input's characters in the plan
 
 
 def import_file(path: Path | str) -> ImportResult:
@@ -106,7 +88,7 @@ def import_lines(lines: list[Line], source: str = "") -> ImportResult:
     if sent_to and not header.found:
         meta.doc_type = "CV"
     start += taken
-    appendix_at = find_appendix(content) if styled else _first_appendix(content, start)
+    appendix_at = find_appendix(content) if styled else first_appendix(content, start)
     tail = appendix_at if appendix_at is not None else len(content)
     closing_at = find_closing(content[:tail])
     end = closing_at if closing_at is not None and closing_at >= start else tail
@@ -160,19 +142,6 @@ def import_lines(lines: list[Line], source: str = "") -> ImportResult:
     _report_unread_header(result, content[:start], header.used | _taken(content, start, taken))
     clean(result.plan)
     return result
-
-
-def _first_appendix(content: list[Line], start: int) -> int | None:
-    """Index of the first "PHỤ LỤC" title after the closing block begins."""
-    closing = next(
-        (i for i in range(start, len(content)) if is_recipients_heading(content[i].text)), None
-    )
-    if closing is None:
-        return None
-    for index in range(closing + 1, len(content)):
-        if not content[index].in_table and is_appendix_title(content[index].text):
-            return index
-    return None
 
 
 def _closing_stop(lines: list[Line], end: int) -> int:
@@ -278,7 +247,7 @@ def _appendices(
         _noise(result, paragraphs)
         build(body, _content(paragraphs), styled=False, text_rows=True)
         appendix.children = body.items
-        _prefix(appendix.children, f"pl{number}")
+        prefix_ids(appendix.children, f"pl{number}")
         result.plan.items.append(appendix)
         result.plan.meta.tasks_in_appendix |= body.tables.found_tasks
         if body.tables.merged_columns and not any("Cột bảng" in n for n in result.notes):
@@ -302,15 +271,6 @@ def _appendices(
                 result.warnings.append(Unclassified(line.where, line.text.strip(), why))
 
 
-def _prefix(items: list[Item], stem: str) -> None:
-    for item in items:
-        old = item.id
-        item.id = f"{stem}-{old}"
-        for indicator in item.indicators:
-            indicator.id = f"{stem}-{indicator.id}"
-        _prefix(item.children, stem)
-
-
 def _taken(content: list[Line], start: int, taken: int) -> set[int]:
     return {line.number for line in content[start - taken : start]} if taken else set()
 
@@ -325,4 +285,4 @@ def _report_unread_header(result: ImportResult, lines: list[Line], used: set[int
             )
 
 
-__all__ = ["ImportResult", "Unclassified", "import_file", "import_lines", "Kind"]
+__all__ = ["ImportResult", "Unclassified", "import_file", "import_lines"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from planwriter import docstyles
+from planwriter.importer.closing import is_recipients_heading
 from planwriter.importer.source import Line
 from planwriter.model import Item, Kind, Plan, split_partners
 from planwriter.numbering import labels
@@ -151,3 +152,25 @@ def split_appendices(lines: list[Line]) -> list[list[Line]]:
 def _caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def first_appendix(content: list[Line], start: int) -> int | None:
+    """Index of the first "PHỤ LỤC" title after the closing block begins."""
+    closing = next(
+        (i for i in range(start, len(content)) if is_recipients_heading(content[i].text)), None
+    )
+    if closing is None:
+        return None
+    for index in range(closing + 1, len(content)):
+        if not content[index].in_table and is_appendix_title(content[index].text):
+            return index
+    return None
+
+
+def prefix_ids(items: list[Item], stem: str) -> None:
+    for item in items:
+        old = item.id
+        item.id = f"{stem}-{old}"
+        for indicator in item.indicators:
+            indicator.id = f"{stem}-{indicator.id}"
+        prefix_ids(item.children, stem)

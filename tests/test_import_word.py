@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (test data: Word XML kept one element a line)
 """Word files as Word makes them, built here with python-docx: automatic numbering (numPr on
 the paragraph or its style, abstractNum levels "%1." "%1.%2." "%1)", start values, a list
 restarted by lvlOverride/startOverride, bullets), NFD letters, tabs and line breaks inside

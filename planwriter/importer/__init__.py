@@ -108,11 +108,9 @@ def import_lines(lines: list[Line], source: str = "") -> ImportResult:
     _read_parent(meta, paragraphs, result)
     for line in notes:  # footnotes: at the end of the body, as paragraphs "[1] …"
         paragraphs.append(Paragraph(line.text.strip(), [line.number], line))
-        result.warnings.append(
-            Unclassified(
-                line.where, line.text.strip()[:60], "chú thích cuối trang, đặt ở cuối phần nội dung"
-            )
-        )
+        if line.text.startswith("["):  # a note's first line: one warning a note
+            why = "chú thích cuối trang, đặt ở cuối phần nội dung"
+            result.warnings.append(Unclassified(line.where, line.text.strip()[:60], why))
     _noise(result, paragraphs)
     build(body, _content(paragraphs), styled=styled, text_rows=False)
     result.plan.items = body.items

@@ -541,3 +541,34 @@ def test_export_then_import_keeps_the_appendices(tmp_path: Path) -> None:
     export_docx(plan, tmp_path / "qd.docx")
     back = import_file(tmp_path / "qd.docx").plan
     assert [a.title for a in back.appendices()] == ["PHỤ LỤC I", "PHỤ LỤC II"]
+
+
+def test_a_letter_whose_header_has_no_type_line() -> None:
+    from planwriter.importer import import_lines
+    from planwriter.importer.source import Line
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 1234/UBND-NNMT\n"
+        "V/v thực hiện các nhiệm vụ trọng tâm\ncải thiện chất lượng không khí\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 27 tháng 11 năm 2025\n\nKính gửi:\n- Các sở, ban, ngành Thành phố;\n"
+        "- UBND các phường, xã.\n\nThực hiện Quyết định số 2530/QĐ-TTg ngày 19/11/2025 của "
+        "Thủ tướng Chính phủ, UBND Thành phố yêu cầu:\n1. Sở Nông nghiệp và Môi trường:\n"
+        "- Chủ trì cập nhật thông tin về chất lượng không khí.\n"
+    )
+    lines = [Line(n, raw) for n, raw in enumerate(text.splitlines(), start=1)]
+    m = import_lines(lines).plan.meta
+    assert (m.doc_type, m.number, m.issuer_symbol, m.date) == (
+        "CV",
+        "1234",
+        "UBND-NNMT",
+        dt.date(2025, 11, 27),
+    )
+    assert (m.superior_body, m.issuing_body, m.level) == (
+        "ỦY BAN NHÂN DÂN",
+        "THÀNH PHỐ HÀ NỘI",
+        Level.PROVINCE,
+    )
+    assert m.summary == "V/v thực hiện các nhiệm vụ trọng tâm cải thiện chất lượng không khí"
+    assert m.addressees == ["Các sở, ban, ngành Thành phố", "UBND các phường, xã"]
+    assert m.parent is not None and m.parent.number == "2530/QĐ-TTg"

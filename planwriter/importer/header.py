@@ -24,6 +24,8 @@ from planwriter.importer.closing import (  # noqa: F401  (the importer's API)
     find_closing,
     parse_closing,
 )
+from planwriter.importer.issuer import MASS as _MASS
+from planwriter.importer.issuer import level_of
 from planwriter.importer.paragraphs import LABEL
 from planwriter.importer.source import Line
 from planwriter.model import DOC_TYPE_NAMES, Family, Level
@@ -56,18 +58,6 @@ _STATE_NUMBER = re.compile(
 )
 # A draft leaves the date blank: "Lai Châu, ngày     tháng     năm".
 _DATE = re.compile(r"ngay\s*(\d{1,2})?\s+thang\s*(\d{1,2})?\s+nam\s*(\d{4})?")
-_LEVELS = {
-    "tw": Level.CENTRAL,
-    "tu": Level.PROVINCE,
-    "hu": Level.DISTRICT,
-    "thu": Level.DISTRICT,
-    "du": Level.COMMUNE,
-}
-# A mass organisation's body: Ủy ban MTTQ and the organisations under it.
-_MASS = re.compile(
-    r"\b(mttq|mat tran to quoc|hoi lien hiep phu nu|hoi nong dan|hoi cuu chien binh"
-    r"|doan thanh nien|lien doan lao dong|cong doan)\b"
-)
 _PREAMBLE = re.compile(r"^(can cu|thuc hien|kinh gui|theo de nghi|tai phien hop|xet de nghi)\b")
 
 
@@ -92,45 +82,6 @@ class Header:
     @property
     def level(self) -> Level:
         return level_of(self.issuer_symbol, self.superior_body, self.issuing_body) or Level.PROVINCE
-
-
-def level_of(
-    symbol: str, superior: str, body: str, default: Level | None = Level.PROVINCE
-) -> Level | None:
-    """The level of the issuer: a party symbol ("TU", "HU"), or the unit its name gives
-    (xã/phường → commune, huyện → district, tỉnh/thành phố → province, Trung ương, Chính
-    phủ, Thủ tướng, Bộ Chính trị, a ministry → central)."""
-    found = _LEVELS.get(fold_chars(symbol).strip())
-    if found is not None:
-        return found
-    for name in (body, superior):
-        folded = f" {' '.join(fold_chars(name).split())} "
-        if not folded.strip():
-            continue
-        if (
-            any(f" {w} " in folded for w in ("xa", "phuong", "dac khu", "thi tran"))
-            and " thi xa " not in folded
-        ):
-            return Level.COMMUNE
-        if any(f" {w} " in folded for w in ("huyen", "quan", "thi xa")):
-            return Level.DISTRICT
-        if any(f" {w} " in folded for w in ("tinh", "thanh pho", "tp")):
-            return Level.PROVINCE
-        if any(
-            f" {w} " in folded
-            for w in (
-                "trung uong",
-                "chinh phu",
-                "thu tuong",
-                "bo chinh tri",
-                "ban bi thu",
-                "quoc hoi",
-                "mttw",
-                "chu tich nuoc",
-            )
-        ) or folded.strip().startswith("bo "):
-            return Level.CENTRAL
-    return default
 
 
 def type_of(text: str) -> str | None:
@@ -172,7 +123,7 @@ def parse_header(lines: list[Line], broken_lines: bool = False) -> tuple[Header,
     lines = [line for line in lines if line.text.strip()]
     type_at = find_type_line(lines)
     if type_at is None:
-        return header, 0
+        return _letter_header(header, lines)
     header.found = True
     bodies: list[str] = []
     for line in lines[:type_at]:
@@ -217,6 +168,47 @@ def parse_header(lines: list[Line], broken_lines: bool = False) -> tuple[Header,
         end += 1
     header.summary = ("\n" if broken_lines else " ").join(summary)
     return header, end
+
+
+def _letter_header(header: Header, lines: list[Line]) -> tuple[Header, int]:
+    """A letter (Công văn) has no type line: its header runs to "Kính gửi:", its summary is
+    the "V/v …" line under the number, and its symbol names no type ("Số: 12/UBND-VP")."""
+    at = next(
+        (
+            i
+            for i, line in enumerate(lines[:30])
+            if fold_chars(line.text).strip().startswith("kinh gui")
+        ),
+        None,
+    )
+    if not at:
+        return header, 0
+    bodies: list[str] = []
+    summary: list[str] = []
+    for line in lines[:at]:
+        folded = fold_chars(line.text.strip())
+        if re.match(r"(v/v|ve viec)\b", folded) or (summary and line.text[:1].islower()):
+            summary.append(line.text.strip())
+            header.used.add(line.number)
+            continue
+        _header_line(header, line, bodies)
+    if not header.number and not header.issuer_symbol and not header.date:
+        return Header(), 0  # not a header after all
+    header.found = True
+    if header.doc_type not in DOC_TYPE_NAMES and header.issuer_symbol:
+        header.issuer_symbol = f"{header.doc_type}-{header.issuer_symbol}"  # "UBND-VP"
+    elif not header.issuer_symbol and header.doc_type not in DOC_TYPE_NAMES:
+        header.issuer_symbol = header.doc_type
+    header.doc_type = "CV"
+    if any(_MASS.search(fold_chars(body)) for body in bodies[:1]):
+        header.family = Family.MASS
+        header.issuing_body = "\n".join(bodies)
+    elif len(bodies) >= 2:
+        header.superior_body, header.issuing_body = "\n".join(bodies[:-1]), bodies[-1]
+    elif bodies:
+        header.issuing_body = bodies[0]
+    header.summary = " ".join(summary)
+    return header, at
 
 
 def _header_line(header: Header, line: Line, bodies: list[str]) -> None:

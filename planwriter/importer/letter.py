@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from planwriter.importer.header import level_of
+from planwriter.importer.issuer import level_of
 from planwriter.model import DOC_TYPE_NAMES, Family, Plan
 
 _ATTACHED = re.compile(

@@ -1,0 +1,105 @@
+"""Checking what a plan file holds: each value's type and text, and a child's origins
+against the items of its parent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from planwriter.errors import PlanFileError
+from planwriter.model import Plan
+from planwriter.planfile.schema import ROW_KEYS, TYPE_NAMES, describe, is_type, strings
+from planwriter.tomlio import Locator, plain, read_text, text_problem
+
+
+def check_fields(
+reader: Any,
+    table: Any,
+    keys: list[tuple[str, Any, bool]],
+    where: str,
+    line: int | None,
+    nested: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    known = {key for key, _, _ in keys} | set(nested)
+    out: dict[str, Any] = {}
+    for key in table:
+        if key not in known:
+            raise reader.fail(f"unknown key '{key}' in {where}", reader.locator.key(key, line))
+    for key, kind, required in keys:
+        value = plain(table.get(key))
+        at = reader.locator.key(key, line)
+        if value is None:
+            if required:
+                raise reader.fail(f"{where} is missing '{key}'", line)
+            continue
+        if not is_type(value, kind):
+            raise reader.fail(
+                f"'{key}' in {where} must be {TYPE_NAMES[kind]}, not {describe(value)}", at
+            )
+        for text in strings(value):
+            problem = text_problem(text)
+            if problem:
+                raise reader.fail(f"'{key}' in {where}: {problem}", at)
+        if key in ROW_KEYS:
+            if not all(
+                isinstance(row, list) and all(isinstance(c, str) for c in row)
+                for row in value
+            ):
+                raise reader.fail(
+                    f"'{key}' in {where} must be an array of rows (arrays of strings)", at
+                )
+            for row in value:
+                for cell in row:
+                    problem = text_problem(cell)
+                    if problem:
+                        raise reader.fail(f"'{key}' in {where}: {problem}", at)
+        elif isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            raise reader.fail(f"'{key}' in {where} must be an array of strings", at)
+        out[key] = value
+    return out
+
+
+def check_origins_against_parent(path: Path, plan: Plan, locator: Locator | None = None) -> None:
+    """Every origin of a child plan must name an item of the parent it cites."""
+    if plan.meta.parent is None or not plan.meta.parent.ref:
+        return
+    from planwriter.library import resolve_parent
+    from planwriter.planfile.document import load
+
+    locator = locator or Locator(read_text(path))
+    pline = locator.table("plan.parent")
+    parent_path = resolve_parent(plan.meta.parent.ref, path)
+    if parent_path is None:
+        raise PlanFileError(
+            f"parent plan '{plan.meta.parent.ref}' not found", path, locator.key("ref", pline)
+        )
+    parent_ids = set(load(parent_path, check_origins=False).plan.index())
+    for index, (item, _, _) in enumerate(plan.walk()):
+        for origin in item.origin:
+            if origin not in parent_ids:
+                line = locator.key(
+                    "origin", locator.table("item", _file_index(locator, item.id, index))
+                )
+                raise PlanFileError(
+                    f"item '{item.id}' has origin '{origin}', which is not an item of "
+                    f"{plan.meta.parent.number or plan.meta.parent.ref}",
+                    path,
+                    line,
+                )
+
+
+def _file_index(locator: Locator, item_id: str, fallback: int) -> int:
+    """The position of item ``item_id``'s [[item]] table in the file."""
+    n = 0
+    for number, header in locator.headers:
+        if header != "item":
+            continue
+        nxt = locator.key("id", number)
+        if nxt is not None and nxt != number:
+            line = locator.lines[nxt - 1]
+            if line.split("=", 1)[1].strip().strip("\"'").split('"')[0] == item_id:
+                return n
+        n += 1
+    return fallback
+
+

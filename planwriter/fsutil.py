@@ -4,12 +4,13 @@ existing file of another kind."""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from planwriter.errors import OutputError
+from planwriter.errors import OutputError, WriteError
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -23,10 +24,16 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def atomic_write_with(path: Path, write: Callable[[Path], object]) -> None:
     """Let ``write`` fill a temporary file beside ``path``; rename it over ``path`` only if it
-    succeeded. On any failure the temporary file is removed and ``path`` is untouched."""
-    path = Path(path)
+    succeeded. On any failure the temporary file is removed and ``path`` is untouched.
+    A symlink is followed: the file it points to is replaced, the link stays."""
+    path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     directory = path.parent if str(path.parent) else Path(".")
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise WriteError(_reason(exc), path, exc.errno) from None
     os.close(fd)
     tmp = Path(name)
     try:
@@ -38,10 +45,30 @@ def atomic_write_with(path: Path, write: Callable[[Path], object]) -> None:
         else:
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise WriteError(f"{_reason(exc)}; the file is unchanged", path, exc.errno) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(directory)
+
+
+def _reason(exc: OSError) -> str:
+    """An OSError as the user can act on it: disk full, no permission, a folder…"""
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno == errno.EDQUOT:
+        return "the disk quota is exceeded"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    if exc.errno == errno.ENOENT:
+        return "no such folder"
+    if exc.errno == errno.EISDIR:
+        return "is a folder, not a file"
+    return exc.strerror or str(exc)
 
 
 def _umask() -> int:

@@ -1,42 +1,84 @@
-"""Reading TOML files with tomlkit, and finding the line a key or table stands on.
+"""Reading TOML files, and finding the line a key or table stands on.
 
-tomlkit keeps comments and layout but does not say where a value came from, so errors
-find their line from the text: the n-th ``[[item]]`` header, then the key below it.
+Paths that never write back parse with the standard ``tomllib`` (fast, strict); a file
+that is edited is parsed again with tomlkit, which keeps comments and layout. Neither says
+where a value came from, so errors find their line from the text: a ``Locator`` indexes
+every table header and the keys under it in one pass.
 """
 
 from __future__ import annotations
 
+import bisect
+import os
 import re
+import stat
+import tomllib
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import tomlkit
-from tomlkit.exceptions import ParseError
+from tomlkit.exceptions import KeyAlreadyPresent, ParseError
 from tomlkit.toml_document import TOMLDocument
 
 from planwriter.errors import PlanFileError
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*(\]\]?)\s*(#.*)?$")
+_KEY = re.compile(r'^\s*"?([A-Za-z0-9_\-]+)"?\s*=')
+_TOMLLIB_PLACE = re.compile(r"\s*\(at line (\d+), column \d+\)$|\s*\(at end of document\)$")
+# Control characters (Unicode category Cc) are exactly these two ranges.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+BOM = "\ufeff"
+# A plan file larger than this is not a plan (the 140-task appendix of 03/NQ-CP is ~200 kB).
+MAX_BYTES = 64 * 1024 * 1024
 
 
-def read_text(path: Path) -> str:
+def read_bytes(path: Path, what: str = "file") -> bytes:
+    """The bytes of a regular file; a FIFO, device or folder is refused, never opened."""
     try:
-        data = path.read_bytes()
+        info = os.stat(path)
     except FileNotFoundError:
         raise PlanFileError("no such file", path) from None
-    except IsADirectoryError:
-        raise PlanFileError("is a directory, not a file", path) from None
     except OSError as exc:
         raise PlanFileError(f"cannot read: {exc.strerror}", path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise PlanFileError("is a directory, not a file", path)
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+        raise PlanFileError(f"is {kind}, not a regular file; refusing to read it", path)
+    if info.st_size > MAX_BYTES:
+        raise PlanFileError(
+            f"is {info.st_size // (1024 * 1024)} MB; a {what} is at most "
+            f"{MAX_BYTES // (1024 * 1024)} MB", path
+        )
     try:
-        return data.decode("utf-8")
+        # O_NONBLOCK: should the file be swapped for a FIFO after the check, open won't hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise PlanFileError("is not a regular file; refusing to read it", path)
+            return handle.read()
+    except OSError as exc:
+        raise PlanFileError(f"cannot read: {exc.strerror}", path) from None
+
+
+def decode(path: Path, data: bytes) -> str:
+    """UTF-8 text (a leading byte-order mark is read and dropped), or one line saying where
+    it is not UTF-8."""
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise PlanFileError("not UTF-8 text", path, line) from None
+    return text[1:] if text.startswith(BOM) else text
+
+
+def read_text(path: Path) -> str:
+    return decode(path, read_bytes(path))
 
 
 def parse(path: Path, text: str) -> TOMLDocument:
+    """The tomlkit document of ``text`` (for files that are edited and written back)."""
     try:
         return tomlkit.parse(text)
     except ParseError as exc:
@@ -46,45 +88,73 @@ def parse(path: Path, text: str) -> TOMLDocument:
         raise PlanFileError(
             f"TOML syntax: {message[:1].lower()}{message[1:]}", path, exc.line
         ) from None
+    except KeyAlreadyPresent as exc:
+        raise PlanFileError(f"TOML syntax: {_duplicate(str(exc))}", path) from None
+    except RecursionError:
+        raise PlanFileError("TOML syntax: values nested too deeply", path) from None
+
+
+def parse_fast(path: Path, text: str) -> dict[str, Any]:
+    """The plain tables of ``text`` read with ``tomllib`` (for paths that never write back)."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOMLLIB_PLACE.search(message)
+        line = int(match.group(1)) if match and match.group(1) else None
+        message = _TOMLLIB_PLACE.sub("", message)
+        if message.startswith("Cannot overwrite a value") or message.startswith(
+            "Cannot declare"
+        ):
+            message = "a key or table is defined twice (" + message[:1].lower() + message[1:] + ")"
+        raise PlanFileError(
+            f"TOML syntax: {message[:1].lower()}{message[1:]}", path, line
+        ) from None
+    except RecursionError:
+        raise PlanFileError("TOML syntax: values nested too deeply", path) from None
+
+
+def _duplicate(message: str) -> str:
+    found = re.search(r'Key "(.*)" already exists', message)
+    return f"key '{found.group(1)}' is defined twice" if found else message
 
 
 class Locator:
-    """Finds the line (1-based) of tables and keys in the text a document was parsed from."""
+    """Finds the line (1-based) of tables and keys in the text a document was parsed from.
+
+    Built once in one pass over the text; every look-up is then a dictionary access or a
+    binary search, so locating is linear in the file, however many items it has."""
 
     def __init__(self, text: str):
         self.lines = text.splitlines()
         self.headers: list[tuple[int, str]] = []
+        self._by_name: dict[str, list[int]] = {}
+        self._keys: dict[int, dict[str, int]] = {0: {}}
+        section = self._keys[0]
         for number, line in enumerate(self.lines, start=1):
-            match = _HEADER.match(line)
-            if match and match.group(1) in ("[", "[["):
-                self.headers.append((number, match.group(2).replace(" ", "").replace('"', "")))
+            stripped = line.lstrip()
+            if stripped.startswith("["):
+                match = _HEADER.match(line)
+                if match and match.group(1) in ("[", "[["):
+                    name = match.group(2).replace(" ", "").replace('"', "")
+                    self.headers.append((number, name))
+                    self._by_name.setdefault(name, []).append(number)
+                    section = self._keys[number] = {}
+                    continue
+            found = _KEY.match(line)
+            if found:
+                section.setdefault(found.group(1), number)
 
     def table(self, name: str, occurrence: int = 0, after: int = 0) -> int | None:
         """The line of the ``occurrence``-th ``[name]`` or ``[[name]]`` header after ``after``."""
-        seen = 0
-        for number, header in self.headers:
-            if number <= after or header != name:
-                continue
-            if seen == occurrence:
-                return number
-            seen += 1
-        return None
+        lines = self._by_name.get(name, [])
+        start = bisect.bisect_right(lines, after)
+        index = start + occurrence
+        return lines[index] if index < len(lines) else None
 
     def key(self, key: str, table_line: int | None) -> int | None:
         """The line of ``key = …`` in the table whose header is at ``table_line`` (None: top)."""
-        start = table_line or 0
-        pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*=')
-        for index in range(start, len(self.lines)):
-            number = index + 1
-            if (
-                number > start
-                and any(h == number for h, _ in self.headers)
-                and number != table_line
-            ):
-                break
-            if pattern.match(self.lines[index]):
-                return number
-        return table_line
+        return self._keys.get(table_line or 0, {}).get(key, table_line)
 
 
 def plain(value: Any) -> Any:
@@ -95,9 +165,12 @@ def plain(value: Any) -> Any:
 
 def text_problem(value: str) -> str | None:
     """Why a string may not be stored, or None: it must be NFC and hold no control characters."""
-    if unicodedata.normalize("NFC", value) != value:
+    if not unicodedata.is_normalized("NFC", value):
         return "text is not Unicode NFC (decomposed diacritics); normalise it to NFC"
-    for char in value:
-        if unicodedata.category(char) == "Cc":
-            return f"text holds a control character U+{ord(char):04X}"
+    found = _CONTROL.search(value)
+    if found:
+        char = found.group()
+        if char == "\n":
+            return "text holds a line break (one value is one paragraph)"
+        return f"text holds a control character U+{ord(char):04X}"
     return None

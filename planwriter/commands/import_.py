@@ -10,6 +10,7 @@ from pathlib import Path
 from planwriter import planfile
 from planwriter.errors import PlanwriterError
 from planwriter.importer import import_file
+from planwriter.planfile.rules import ID, ID_RULE, check_plan
 
 
 def configure(parser: argparse.ArgumentParser, name: str) -> None:
@@ -23,25 +24,58 @@ def configure(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
+def template_key(key: str) -> str:
+    """A template key as a path inside the library: relative parts of letters, digits, '.',
+    '_' and '-'; no '..', no absolute path, nothing that would land outside ``templates/``."""
+    parts = key.replace("\\", "/").split("/")
+    if (
+        not key
+        or key.startswith("/")
+        or any(part in ("", ".", "..") for part in parts)
+        or not all(ID.fullmatch(part) for part in parts)
+    ):
+        raise PlanwriterError(
+            f"--as-template '{key}' is not a template key: use names like lai-chau/63-CTr-TU "
+            f"({ID_RULE}, parts separated by '/', no '..')"
+        )
+    return key.removesuffix(".toml")
+
+
 def run(args: argparse.Namespace) -> int:
+    from planwriter.filelock import locked
+    from planwriter.fsutil import guard_output
+
     source = Path(args.file)
     if args.as_template:
-        target = Path("templates") / f"{args.as_template}.toml"
+        target = Path("templates") / f"{template_key(args.as_template)}.toml"
     elif args.output:
         target = Path(args.output)
     else:
         target = source.with_suffix(".toml")
     if target.resolve() == source.resolve():
         raise PlanwriterError("the output would overwrite the input", target)
+    guard_output(target, [source], [".toml"])
     if target.exists() and not args.force:
         raise PlanwriterError("already exists (use --force to replace it)", target)
+    if args.as_template and not args.force:
+        from planwriter import library
+
+        if args.as_template in library.templates():
+            raise PlanwriterError(
+                f"a template named '{args.as_template}' already exists in the library "
+                f"({library.templates()[args.as_template]}); use --force to shadow it",
+                target,
+            )
     result = import_file(source)
     plan_file = planfile.new_file(
         result.plan, target, f"Nhập từ {source.name} bằng planwriter import."
     )
-    planfile.loads(plan_file.dumps(), target)  # never write a file that would not read back
+    check_plan(result.plan)  # the reader's rules, before any folder is made: never unreadable
     target.parent.mkdir(parents=True, exist_ok=True)
-    plan_file.save()
+    with locked(target):
+        if target.exists() and not args.force:  # created while we imported
+            raise PlanwriterError("already exists (use --force to replace it)", target)
+        plan_file.save()
     count = sum(1 for _ in result.plan.walk())
     print(
         f"Đã nhập {source} → {target}: {count} mục, {len(result.unclassified)} dòng chưa xếp được."

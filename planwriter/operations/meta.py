@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from planwriter.model import Plan
 from planwriter.operations.base import Operation
+from planwriter.planfile.rules import clean_text
 
 
 @dataclass
@@ -23,9 +24,10 @@ class SetMeta(Operation):
         return "đặt số, ngày văn bản"
 
     def apply(self, plan: Plan) -> None:
+        number = None if self.number is None else clean_text(self.number.strip(), "number")
         self._before = (plan.meta.number, plan.meta.date)
-        if self.number is not None:
-            plan.meta.number = self.number.strip()
+        if number is not None:
+            plan.meta.number = number
         if self.clear_date:
             plan.meta.date = None
         elif self.date is not None:

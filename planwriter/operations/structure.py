@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 from planwriter.errors import OperationError
 from planwriter.model import Disposition, Item, Plan
-from planwriter.operations.base import Operation, container, find, locate, subtree
+from planwriter.operations.base import (
+    Operation,
+    check_place,
+    clean_item,
+    container,
+    find,
+    locate,
+    subtree,
+)
 
 
 @dataclass
@@ -30,6 +38,13 @@ class Add(Operation):
             raise OperationError(f"an item with id '{self.item.id}' already exists")
         siblings = container(plan, self.under)
         item = copy.deepcopy(self.item)
+        clean_item(item)
+        ids = {i.id for i, _, _ in plan.walk()}
+        for inner in [item, *(d for d, _, _ in subtree(item))]:
+            if inner.id in ids:
+                raise OperationError(f"an item with id '{inner.id}' already exists")
+            ids.add(inner.id)
+        check_place(plan, item, self.under)
         if self.in_child_plan and not item.origin:
             item.disposition = Disposition.ADDED
         position = len(siblings) if self.index is None else max(0, min(self.index, len(siblings)))
@@ -81,6 +96,7 @@ class Move(Operation):
             target = find(plan, self.under)
             if target is item or any(d is target for d, _, _ in subtree(item)):
                 raise OperationError(f"cannot move item '{self.item_id}' inside itself")
+        check_place(plan, item, self.under)
         self._from_under, self._from_index = locate(plan, self.item_id)
         container(plan, self._from_under).pop(self._from_index)
         siblings = container(plan, self.under)

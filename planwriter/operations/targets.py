@@ -11,6 +11,7 @@ from typing import Any
 from planwriter.errors import OperationError
 from planwriter.model import Indicator, Item, format_number
 from planwriter.operations.base import FieldsOperation
+from planwriter.planfile.rules import number_problem
 
 
 @dataclass
@@ -29,6 +30,9 @@ class SetIndicator(FieldsOperation):
         return f"đặt chỉ tiêu {self.indicator_id}"
 
     def changes(self, item: Item) -> dict[str, Any]:
+        problem = number_problem(self.value)
+        if problem:
+            raise OperationError(f"indicator '{self.indicator_id}': {problem}")
         indicators = copy.deepcopy(item.indicators)
         for indicator in indicators:
             if indicator.id == self.indicator_id:

@@ -13,6 +13,7 @@ to a ``Plan``), ``validate`` (value checks and a child's origins against its par
 """
 
 from planwriter.planfile.document import (
+    ChangedOnDisk,
     PlanFile,
     dumps,
     load,
@@ -27,6 +28,7 @@ from planwriter.planfile.writer import sync
 
 __all__ = [
     "SCHEMA",
+    "ChangedOnDisk",
     "PlanFile",
     "check_origins_against_parent",
     "dumps",

@@ -1,49 +1,82 @@
 """A plan file: the plan together with the text and TOML document it was read from, loaded
-and saved as a whole."""
+and saved as a whole.
+
+Loading reads the text once with the standard ``tomllib``; the tomlkit document that keeps
+comments and layout is parsed only when the plan is written back. Saving checks the plan
+against the rules the reader applies (``rules.check_plan``), so a save can never write a
+file that load refuses, and refuses to overwrite a file someone changed since it was read.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import tomlkit
 from tomlkit.toml_document import TOMLDocument
 
+from planwriter.errors import PlanFileError
+from planwriter.filelock import locked
 from planwriter.fsutil import atomic_write_text
 from planwriter.model import Plan
 from planwriter.planfile.reader import Reader
+from planwriter.planfile.rules import check_plan
 from planwriter.planfile.validate import check_origins_against_parent
 from planwriter.planfile.writer import sync
-from planwriter.tomlio import parse, read_text
+from planwriter.tomlio import parse, parse_fast, read_text
+
+
+class ChangedOnDisk(PlanFileError):
+    """The file no longer holds what was read from it: another program wrote it."""
 
 
 @dataclass
 class PlanFile:
-    """A plan together with the TOML document it was read from (or will be written as)."""
+    """A plan together with the TOML document it was read from (or will be written as).
+
+    ``text`` is what the file held when it was read or last written ("" for a new file);
+    ``doc`` is None until needed, then parsed from ``text``."""
 
     path: Path
     plan: Plan
-    doc: TOMLDocument = field(default_factory=tomlkit.document)
+    doc: TOMLDocument | None = None
     text: str = ""
 
-    def dumps(self) -> str:
-        """The file's text for the plan as it is now, changing only what changed."""
-        sync(self.doc, self.plan)
-        return tomlkit.dumps(self.doc)
+    def document(self) -> TOMLDocument:
+        if self.doc is None:
+            self.doc = parse(self.path, self.text) if self.text else tomlkit.document()
+        return self.doc
 
-    def save(self, path: Path | None = None) -> None:
-        """Write the plan atomically; afterwards ``text`` is what the file holds."""
+    def dumps(self) -> str:
+        """The file's text for the plan as it is now, changing only what changed; refuses
+        (``OperationError``, one line) a plan the reader would not accept."""
+        check_plan(self.plan)
+        doc = self.document()
+        sync(doc, self.plan)
+        return tomlkit.dumps(doc)
+
+    def save(self, path: Path | str | None = None, force: bool = False) -> None:
+        """Write the plan atomically under the file's lock; afterwards ``text`` is what the
+        file holds. Saving over the file it was read from refuses (``ChangedOnDisk``) if the
+        file changed since, unless ``force``."""
         target = Path(path) if path is not None else self.path
         text = self.dumps()
-        atomic_write_text(target, text)
+        with locked(target):
+            if not force and self.text and target == self.path and self.changed_on_disk():
+                raise ChangedOnDisk(
+                    "changed on disk since it was read (another program or planwriter wrote "
+                    "it); nothing saved — read it again and repeat the change",
+                    target,
+                )
+            atomic_write_text(target, text)
         self.path = target
         self.text = text
 
     def changed_on_disk(self) -> bool:
         """True if the file no longer holds what we last read or wrote."""
         try:
-            return self.path.read_text(encoding="utf-8") != self.text
-        except OSError:
+            return read_text(self.path) != self.text
+        except PlanFileError:
             return True
 
 
@@ -51,12 +84,11 @@ def load(path: Path | str, check_origins: bool = True) -> PlanFile:
     """Read and validate a plan file; raise ``PlanFileError`` with file and line if invalid."""
     path = Path(path)
     text = read_text(path)
-    doc = parse(path, text)
     reader = Reader(path, text)
-    plan = reader.plan(doc)
+    plan = reader.plan(parse_fast(path, text))
     if check_origins:
-        check_origins_against_parent(path, plan, reader.locator)
-    return PlanFile(path=path, plan=plan, doc=doc, text=text)
+        check_origins_against_parent(path, plan, reader.locator, reader.item_lines)
+    return PlanFile(path=path, plan=plan, text=text)
 
 
 def read_plan(path: Path | str) -> Plan:
@@ -81,6 +113,4 @@ def parse_doc(text: str, path: Path | str = "<text>") -> TOMLDocument:
 
 def loads(text: str, path: Path | str = "<text>") -> Plan:
     path = Path(path)
-    return Reader(path, text).plan(parse(path, text))
-
-
+    return Reader(path, text).plan(parse_fast(path, text))

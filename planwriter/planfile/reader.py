@@ -21,6 +21,7 @@ from planwriter.model import (
     Plan,
     Signature,
 )
+from planwriter.planfile.rules import MAX_DEPTH, disposition_problem, id_problem, number_problem
 from planwriter.planfile.schema import (
     INDICATOR_KEYS,
     ITEM_KEYS,
@@ -39,6 +40,8 @@ class Reader:
     def __init__(self, path: Path, text: str):
         self.path = path
         self.locator = Locator(text)
+        # The line of each item's [[item]] header, by id (for errors found after reading).
+        self.item_lines: dict[str, int | None] = {}
 
     def fail(self, message: str, line: int | None) -> PlanFileError:
         return PlanFileError(message, self.path, line)
@@ -136,6 +139,7 @@ class Reader:
         roots: list[Item] = []
         by_id: dict[str, Item] = {}
         id_lines: dict[str, int | None] = {}
+        depth: dict[str, int] = {}
         indicator_ids: dict[str, int | None] = {}
         for index, table in enumerate(tables):
             line = self.locator.table("item", index)
@@ -143,6 +147,9 @@ class Reader:
                 raise self.fail("each [[item]] must be a table", line)
             v = self.fields(table, ITEM_KEYS, "[[item]]", line, nested=("indicator",))
             item_id = v["id"]
+            problem = id_problem(item_id)
+            if problem:
+                raise self.fail(f"item {problem}", self.locator.key("id", line))
             if item_id in by_id:
                 first = id_lines[item_id]
                 raise self.fail(
@@ -168,25 +175,10 @@ class Reader:
                 else None,
                 reason=v.get("reason", ""),
             )
-            if (
-                item.disposition
-                in (
-                    Disposition.ADOPTED,
-                    Disposition.LOCALIZED,
-                    Disposition.ADAPTED,
-                    Disposition.DROPPED,
-                )
-                and not item.origin
-            ):
-                raise self.fail(
-                    f"item '{item_id}' is {item.disposition.value} but names no origin",
-                    self.locator.key("disposition", line),
-                )
-            if item.disposition is Disposition.ADDED and item.origin:
-                raise self.fail(
-                    f"item '{item_id}' is added but names an origin",
-                    self.locator.key("origin", line),
-                )
+            problem = disposition_problem(item_id, item.disposition, item.origin)
+            if problem:
+                key = "origin" if item.disposition is Disposition.ADDED else "disposition"
+                raise self.fail(problem, self.locator.key(key, line))
             if item.kind is Kind.APPENDIX and v.get("under") is not None:
                 raise self.fail(
                     f"appendix '{item_id}' must be at the top level (no 'under')",
@@ -198,8 +190,15 @@ class Reader:
             under = v.get("under")
             if under is None:
                 roots.append(item)
+                depth[item_id] = 0
             elif under in by_id:
                 by_id[under].children.append(item)
+                depth[item_id] = depth[under] + 1
+                if depth[item_id] >= MAX_DEPTH:
+                    raise self.fail(
+                        f"item '{item_id}' is nested deeper than {MAX_DEPTH} levels",
+                        self.locator.key("under", line),
+                    )
             else:
                 raise self.fail(
                     f"item '{item_id}' is under '{under}', which is not an earlier item",
@@ -207,6 +206,7 @@ class Reader:
                 )
             by_id[item_id] = item
             id_lines[item_id] = self.locator.key("id", line)
+            self.item_lines[item_id] = line
         return roots
 
     def indicators(
@@ -222,6 +222,10 @@ class Reader:
             if not isinstance(table, dict):
                 raise self.fail("each [[item.indicator]] must be a table", line)
             v = self.fields(table, INDICATOR_KEYS, "[[item.indicator]]", line)
+            problem = id_problem(v["id"]) or number_problem(v["value"])
+            if problem:
+                key = "value" if number_problem(v["value"]) else "id"
+                raise self.fail(f"indicator {problem}", self.locator.key(key, line))
             if v["id"] in seen:
                 raise self.fail(
                     f"duplicate indicator id '{v['id']}' (first used on line {seen[v['id']]})",

@@ -59,8 +59,14 @@ reader: Any,
     return out
 
 
-def check_origins_against_parent(path: Path, plan: Plan, locator: Locator | None = None) -> None:
-    """Every origin of a child plan must name an item of the parent it cites."""
+def check_origins_against_parent(
+    path: Path,
+    plan: Plan,
+    locator: Locator | None = None,
+    item_lines: dict[str, int | None] | None = None,
+) -> None:
+    """Every origin of a child plan must name an item of the parent it cites. ``item_lines``
+    gives the line of each item's [[item]] header (the reader records them)."""
     if plan.meta.parent is None or not plan.meta.parent.ref:
         return
     from planwriter.library import resolve_parent
@@ -74,32 +80,26 @@ def check_origins_against_parent(path: Path, plan: Plan, locator: Locator | None
             f"parent plan '{plan.meta.parent.ref}' not found", path, locator.key("ref", pline)
         )
     parent_ids = set(load(parent_path, check_origins=False).plan.index())
-    for index, (item, _, _) in enumerate(plan.walk()):
+    for item, _, _ in plan.walk():
         for origin in item.origin:
             if origin not in parent_ids:
-                line = locator.key(
-                    "origin", locator.table("item", _file_index(locator, item.id, index))
-                )
+                lines = item_lines if item_lines is not None else _item_lines(locator)
                 raise PlanFileError(
                     f"item '{item.id}' has origin '{origin}', which is not an item of "
                     f"{plan.meta.parent.number or plan.meta.parent.ref}",
                     path,
-                    line,
+                    locator.key("origin", lines.get(item.id)),
                 )
 
 
-def _file_index(locator: Locator, item_id: str, fallback: int) -> int:
-    """The position of item ``item_id``'s [[item]] table in the file."""
-    n = 0
+def _item_lines(locator: Locator) -> dict[str, int | None]:
+    """The line of each item's [[item]] header, by the id written under it."""
+    out: dict[str, int | None] = {}
     for number, header in locator.headers:
         if header != "item":
             continue
-        nxt = locator.key("id", number)
-        if nxt is not None and nxt != number:
-            line = locator.lines[nxt - 1]
-            if line.split("=", 1)[1].strip().strip("\"'").split('"')[0] == item_id:
-                return n
-        n += 1
-    return fallback
-
-
+        at = locator.key("id", number)
+        if at is not None and at != number:
+            value = locator.lines[at - 1].split("=", 1)[1].strip().strip("\"'").split('"')[0]
+            out.setdefault(value, number)
+    return out

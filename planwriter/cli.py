@@ -59,9 +59,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _check_arguments(args: list[str]) -> None:
+    """An argument the shell passed as bytes that are not UTF-8 (Python keeps them as lone
+    surrogates) cannot name a file or be stored in a plan: say which one, once."""
+    for number, arg in enumerate(args, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            raise PlanwriterError(
+                f"argument {number} ({shown!r}) is not valid UTF-8 text; "
+                "planwriter reads file names and text as UTF-8"
+            ) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
+        _check_arguments(args_list)
         if not args_list:
             from planwriter.commands.tui import run_tui
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from planwriter.errors import OutputError, WriteError
+from planwriter.errors import OutputError, PlanwriterError, WriteError
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -88,6 +89,38 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def read_input(path: Path | str, error: type[PlanwriterError], max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; a FIFO, device or folder is
+    refused without being opened for reading (a FIFO would wait for a writer forever).
+    Problems raise ``error`` naming the file."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise error("no such file", path) from None
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise error("is a directory, not a file", path)
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+        raise error(f"is {kind}, not a regular file; refusing to read it", path)
+    if info.st_size > max_bytes:
+        raise error(
+            f"is {info.st_size / 2**20:.0f} MB, more than the {max_bytes // 2**20} MB "
+            "planwriter reads", path
+        )
+    try:
+        # O_NONBLOCK: were the file swapped for a FIFO after the check, open would not hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise error("is not a regular file; refusing to read it", path)
+            return handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", path) from None
 
 
 def guard_output(

@@ -9,9 +9,7 @@ every table header and the keys under it in one pass.
 from __future__ import annotations
 
 import bisect
-import os
 import re
-import stat
 import tomllib
 import unicodedata
 from pathlib import Path
@@ -22,6 +20,7 @@ from tomlkit.exceptions import KeyAlreadyPresent, ParseError
 from tomlkit.toml_document import TOMLDocument
 
 from planwriter.errors import PlanFileError
+from planwriter.fsutil import read_input
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*(\]\]?)\s*(#.*)?$")
 _KEY = re.compile(r'^\s*"?([A-Za-z0-9_\-]+)"?\s*=')
@@ -33,33 +32,9 @@ BOM = "\ufeff"
 MAX_BYTES = 64 * 1024 * 1024
 
 
-def read_bytes(path: Path, what: str = "file") -> bytes:
+def read_bytes(path: Path) -> bytes:
     """The bytes of a regular file; a FIFO, device or folder is refused, never opened."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise PlanFileError("no such file", path) from None
-    except OSError as exc:
-        raise PlanFileError(f"cannot read: {exc.strerror}", path) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise PlanFileError("is a directory, not a file", path)
-    if not stat.S_ISREG(info.st_mode):
-        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
-        raise PlanFileError(f"is {kind}, not a regular file; refusing to read it", path)
-    if info.st_size > MAX_BYTES:
-        raise PlanFileError(
-            f"is {info.st_size // (1024 * 1024)} MB; a {what} is at most "
-            f"{MAX_BYTES // (1024 * 1024)} MB", path
-        )
-    try:
-        # O_NONBLOCK: should the file be swapped for a FIFO after the check, open won't hang.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise PlanFileError("is not a regular file; refusing to read it", path)
-            return handle.read()
-    except OSError as exc:
-        raise PlanFileError(f"cannot read: {exc.strerror}", path) from None
+    return read_input(path, PlanFileError, MAX_BYTES)
 
 
 def decode(path: Path, data: bytes) -> str:

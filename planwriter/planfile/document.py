@@ -19,7 +19,7 @@ from planwriter.errors import PlanFileError
 from planwriter.filelock import locked
 from planwriter.fsutil import atomic_write_text
 from planwriter.model import Plan
-from planwriter.planfile.reader import Reader
+from planwriter.planfile.reader import read
 from planwriter.planfile.rules import check_plan
 from planwriter.planfile.validate import check_origins_against_parent
 from planwriter.planfile.writer import sync
@@ -84,8 +84,9 @@ def load(path: Path | str, check_origins: bool = True) -> PlanFile:
     """Read and validate a plan file; raise ``PlanFileError`` with file and line if invalid."""
     path = Path(path)
     text = read_text(path)
-    reader = Reader(path, text)
-    plan = reader.plan(parse_fast(path, text))
+    reader = read(path, text, parse_fast(path, text))
+    plan = reader.result
+    assert plan is not None
     if check_origins:
         check_origins_against_parent(path, plan, reader.locator, reader.item_lines)
     return PlanFile(path=path, plan=plan, text=text)
@@ -113,4 +114,6 @@ def parse_doc(text: str, path: Path | str = "<text>") -> TOMLDocument:
 
 def loads(text: str, path: Path | str = "<text>") -> Plan:
     path = Path(path)
-    return Reader(path, text).plan(parse_fast(path, text))
+    plan = read(path, text, parse_fast(path, text)).result
+    assert plan is not None
+    return plan

@@ -33,15 +33,16 @@ from planwriter.planfile.schema import (
     lines,
 )
 from planwriter.planfile.validate import check_fields
-from planwriter.tomlio import Locator, plain
+from planwriter.tomlio import Locator, NoLines, plain
 
 
 class Reader:
-    def __init__(self, path: Path, text: str):
+    def __init__(self, path: Path, text: str, lines: bool = True):
         self.path = path
-        self.locator = Locator(text)
+        self.locator = Locator(text) if lines else NoLines()
         # The line of each item's [[item]] header, by id (for errors found after reading).
         self.item_lines: dict[str, int | None] = {}
+        self.result: Plan | None = None
 
     def fail(self, message: str, line: int | None) -> PlanFileError:
         return PlanFileError(message, self.path, line)
@@ -246,3 +247,17 @@ class Reader:
         return out
 
 
+
+
+def read(path: Path, text: str, data: Any) -> Reader:
+    """Read ``data`` (the parsed tables of ``text``) into ``reader.plan``. The first reading
+    finds no lines; only if it fails is the file read again with its lines indexed, so the
+    error names its line and a valid file never pays for locating."""
+    reader = Reader(path, text, lines=False)
+    try:
+        reader.result = reader.plan(data)
+    except PlanFileError:
+        located = Reader(path, text)
+        located.result = located.plan(data)  # raises the same error, with its line
+        raise
+    return reader

@@ -87,8 +87,8 @@ def parse_fast(path: Path, text: str) -> dict[str, Any]:
             found = _RTOML_PLACE.search(message)
             line = int(found.group(1)) if found else None
             message = _RTOML_PLACE.sub("", message).strip()
-            if message.startswith("duplicate key"):
-                message = "a key or table is defined twice (" + message + ")"
+            if message.startswith("duplicate key") and line:
+                message = _twice(text, line)
             raise PlanFileError(f"TOML syntax: {message}", path, line) from None
         except RecursionError:
             raise PlanFileError("TOML syntax: values nested too deeply", path) from None
@@ -102,12 +102,23 @@ def parse_fast(path: Path, text: str) -> dict[str, Any]:
         if message.startswith("Cannot overwrite a value") or message.startswith(
             "Cannot declare"
         ):
-            message = "a key or table is defined twice (" + message[:1].lower() + message[1:] + ")"
+            message = _twice(text, line)
         raise PlanFileError(
             f"TOML syntax: {message[:1].lower()}{message[1:]}", path, line
         ) from None
     except RecursionError:
         raise PlanFileError("TOML syntax: values nested too deeply", path) from None
+
+
+def _twice(text: str, line: int | None) -> str:
+    """What a duplicate-key error says: the key (or table) on ``line`` is defined twice."""
+    lines = text.splitlines()
+    source = lines[line - 1] if line and line <= len(lines) else ""
+    header = _HEADER.match(source)
+    if header:
+        return f"table [{header.group(2)}] is defined twice"
+    key = _KEY.match(source)
+    return f"key '{key.group(1)}' is defined twice" if key else "a key is defined twice"
 
 
 def _duplicate(message: str) -> str:

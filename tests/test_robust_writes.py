@@ -153,7 +153,7 @@ def test_as_template_stays_inside_the_library(
     source = tmp_path / "ctr.txt"
     source.write_text("CHƯƠNG TRÌNH HÀNH ĐỘNG\nI. MỤC ĐÍCH\n- Nội dung.\n", encoding="utf-8")
     before = snapshot(tmp_path.parent)
-    refused(capsys, ["import", str(source), "--as-template", key], "is not a template key")
+    refused(capsys, ["import", str(source), "--as-template", key], "is not a library key")
     assert snapshot(tmp_path.parent) == before
 
 
@@ -165,7 +165,7 @@ def test_as_template_does_not_shadow_without_force(
     source.write_text("CHƯƠNG TRÌNH HÀNH ĐỘNG\nI. MỤC ĐÍCH\n- Nội dung.\n", encoding="utf-8")
     before = snapshot(tmp_path)
     refused(capsys, ["import", str(source), "--as-template", "lai-chau/63-CTr-TU"],
-            "already exists in the library", "--force")
+            "the library already has a template 'lai-chau/63-CTr-TU'", "--force")
     assert snapshot(tmp_path) == before
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from planwriter import planfile
 from planwriter.errors import PlanwriterError
 from planwriter.importer import import_file
-from planwriter.planfile.rules import ID, ID_RULE, check_plan
+from planwriter.planfile.rules import check_plan
 
 
 def configure(parser: argparse.ArgumentParser, name: str) -> None:
@@ -19,26 +19,10 @@ def configure(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument(
         "--as-template",
         metavar="KEY",
-        help="store it as templates/KEY.toml, a parent programme for 'new'",
+        help="store it in the template library (PLANWRITER_LIBRARY, else the user library) "
+        "as KEY, a parent programme for 'new'",
     )
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
-
-
-def template_key(key: str) -> str:
-    """A template key as a path inside the library: relative parts of letters, digits, '.',
-    '_' and '-'; no '..', no absolute path, nothing that would land outside ``templates/``."""
-    parts = key.replace("\\", "/").split("/")
-    if (
-        not key
-        or key.startswith("/")
-        or any(part in ("", ".", "..") for part in parts)
-        or not all(ID.fullmatch(part) for part in parts)
-    ):
-        raise PlanwriterError(
-            f"--as-template '{key}' is not a template key: use names like lai-chau/63-CTr-TU "
-            f"({ID_RULE}, parts separated by '/', no '..')"
-        )
-    return key.removesuffix(".toml")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     if args.as_template:
-        target = Path("templates") / f"{template_key(args.as_template)}.toml"
+        from planwriter import library
+
+        target = library.new_entry_path("templates", args.as_template, force=args.force)
     elif args.output:
         target = Path(args.output)
     else:
@@ -57,15 +43,6 @@ def run(args: argparse.Namespace) -> int:
     guard_output(target, [source], [".toml"])
     if target.exists() and not args.force:
         raise PlanwriterError("already exists (use --force to replace it)", target)
-    if args.as_template and not args.force:
-        from planwriter import library
-
-        if args.as_template in library.templates():
-            raise PlanwriterError(
-                f"a template named '{args.as_template}' already exists in the library "
-                f"({library.templates()[args.as_template]}); use --force to shadow it",
-                target,
-            )
     result = import_file(source)
     plan_file = planfile.new_file(
         result.plan, target, f"Nhập từ {source.name} bằng planwriter import."

@@ -19,6 +19,7 @@ from planwriter.errors import PlanFileError
 from planwriter.filelock import locked
 from planwriter.fsutil import atomic_write_text
 from planwriter.model import Plan
+from planwriter.planfile.emit import emit
 from planwriter.planfile.reader import read
 from planwriter.planfile.rules import check_plan
 from planwriter.planfile.validate import check_origins_against_parent
@@ -41,16 +42,25 @@ class PlanFile:
     plan: Plan
     doc: TOMLDocument | None = None
     text: str = ""
+    header: str = ""  # comment lines on top of a new file
 
     def document(self) -> TOMLDocument:
         if self.doc is None:
-            self.doc = parse(self.path, self.text) if self.text else tomlkit.document()
+            if self.text:
+                self.doc = parse(self.path, self.text)
+            else:
+                self.doc = tomlkit.document()
+                for line in self.header.splitlines():
+                    self.doc.add(tomlkit.comment(line))
         return self.doc
 
     def dumps(self) -> str:
         """The file's text for the plan as it is now, changing only what changed; refuses
-        (``OperationError``, one line) a plan the reader would not accept."""
+        (``OperationError``, one line) a plan the reader would not accept. A new file is
+        written straight to text (``emit``), byte for byte what tomlkit would write."""
         check_plan(self.plan)
+        if self.doc is None and not self.text:
+            return emit(self.plan, self.header)
         doc = self.document()
         sync(doc, self.plan)
         return tomlkit.dumps(doc)
@@ -70,6 +80,8 @@ class PlanFile:
                 )
             atomic_write_text(target, text)
         self.path = target
+        if self.doc is None or not self.text:
+            self.doc = None  # parsed from the text again if the plan is saved once more
         self.text = text
 
     def changed_on_disk(self) -> bool:
@@ -98,10 +110,7 @@ def read_plan(path: Path | str) -> Plan:
 
 def new_file(plan: Plan, path: Path | str, header: str = "") -> PlanFile:
     """A PlanFile for a plan that has no file yet (saving it creates one)."""
-    doc = tomlkit.document()
-    for line in header.splitlines():
-        doc.add(tomlkit.comment(line))
-    return PlanFile(path=Path(path), plan=plan, doc=doc)
+    return PlanFile(path=Path(path), plan=plan, header=header)
 
 
 def dumps(plan: Plan) -> str:

@@ -13,6 +13,84 @@ from planwriter.model import DEFAULT_NUMBERING, Direction, Family, Indicator, It
 from planwriter.planfile.schema import SCHEMA, unlines
 from planwriter.tomlio import plain
 
+# (key, value, default, multiline): one stored value; empty or default values are not written.
+Field = tuple[str, Any, Any, bool]
+
+
+def meta_fields(plan: Plan) -> list[Field]:
+    m = plan.meta
+    return [
+        ("level", m.level.value, None, False),
+        ("family", m.family.value, Family.PARTY.value, False),
+        ("type", m.doc_type, None, False),
+        ("number", m.number, None, False),
+        ("issuer_symbol", m.issuer_symbol, None, False),
+        ("superior_body", unlines(m.superior_body), None, False),
+        ("issuing_body", unlines(m.issuing_body), None, False),
+        ("place", m.place, None, False),
+        ("date", m.date, None, False),
+        ("summary", unlines(m.summary), None, True),
+        ("recipients", m.recipients, None, True),
+        ("addressees", m.addressees, None, True),
+        ("tasks_in_appendix", m.tasks_in_appendix, False, False),
+        ("numbering", m.numbering, list(DEFAULT_NUMBERING), False),
+        ("source", m.source, None, False),
+        ("profile", m.profile, None, False),
+    ]
+
+
+def parent_fields(plan: Plan) -> list[Field] | None:
+    parent = plan.meta.parent
+    if parent is None:
+        return None
+    return [(k, v, None, False) for k, v in (
+        ("ref", parent.ref), ("number", parent.number), ("date", parent.date),
+        ("issuer", parent.issuer), ("title", parent.title),
+    )]
+
+
+def signature_fields(plan: Plan) -> list[Field] | None:
+    sig = plan.meta.signature
+    if not (sig.lines() or sig.name):
+        return None
+    return [(k, v, None, False) for k, v in (
+        ("on_behalf", sig.on_behalf), ("acting", sig.acting), ("title", sig.title),
+        ("name", sig.name),
+    )]
+
+
+def item_fields(item: Item, under: str | None) -> list[Field]:
+    origin: Any = item.origin[0] if len(item.origin) == 1 else item.origin
+    return [
+        ("id", item.id, None, False),
+        ("under", under, None, False),
+        ("kind", item.kind.value, None, False),
+        ("title", item.title, None, False),
+        ("text", item.text, None, False),
+        ("lead", item.lead, None, False),
+        ("partners", item.partners, None, False),
+        ("deadline", item.deadline, None, False),
+        ("output", item.output, None, False),
+        ("attached", item.attached, None, False),
+        ("header", item.header, None, True),
+        ("rows", item.rows, None, True),
+        ("origin", origin, None, False),
+        ("disposition", item.disposition.value if item.disposition else None, None, False),
+        ("reason", item.reason, None, False),
+    ]
+
+
+def indicator_fields(ind: Indicator) -> list[Field]:
+    return [
+        ("id", ind.id, None, False),
+        ("name", ind.name, None, False),
+        ("comparator", ind.comparator, "đạt", False),
+        ("value", ind.value, None, False),
+        ("unit", ind.unit, None, False),
+        ("year", ind.year, None, False),
+        ("direction", ind.direction.value, Direction.UP.value, False),
+    ]
+
 
 def sync(doc: TOMLDocument, plan: Plan) -> None:
     """Make ``doc`` say what ``plan`` says, touching only the values that differ."""
@@ -21,63 +99,23 @@ def sync(doc: TOMLDocument, plan: Plan) -> None:
     if "plan" not in doc:
         doc["plan"] = tomlkit.table()
     table = doc["plan"]
-    m = plan.meta
-    _put(table, "level", m.level.value)
-    _put(table, "family", m.family.value, default=Family.PARTY.value)
-    _put(table, "type", m.doc_type)
-    _put(table, "number", m.number)
-    _put(table, "issuer_symbol", m.issuer_symbol)
-    _put(table, "superior_body", unlines(m.superior_body))
-    _put(table, "issuing_body", unlines(m.issuing_body))
-    _put(table, "place", m.place)
-    _put(table, "date", m.date)
-    _put(table, "summary", unlines(m.summary), multiline=True)
-    _put(table, "recipients", m.recipients, multiline=True)
-    _put(table, "addressees", m.addressees, multiline=True)
-    _put(table, "tasks_in_appendix", m.tasks_in_appendix, default=False)
-    _put(table, "numbering", m.numbering, default=list(DEFAULT_NUMBERING))
-    _put(table, "source", m.source)
-    _put(table, "profile", m.profile)
-    parent = m.parent
-    _sync_subtable(
-        table,
-        "parent",
-        None
-        if parent is None
-        else {
-            "ref": parent.ref,
-            "number": parent.number,
-            "date": parent.date,
-            "issuer": parent.issuer,
-            "title": parent.title,
-        },
-    )
-    sig = m.signature
-    _sync_subtable(
-        table,
-        "signature",
-        None
-        if not (sig.lines() or sig.name)
-        else {
-            "on_behalf": sig.on_behalf,
-            "acting": sig.acting,
-            "title": sig.title,
-            "name": sig.name,
-        },
-    )
+    for key, value, default, multiline in meta_fields(plan):
+        _put(table, key, value, default, multiline)
+    _sync_subtable(table, "parent", parent_fields(plan))
+    _sync_subtable(table, "signature", signature_fields(plan))
     _sync_items(doc, plan)
 
 
-def _sync_subtable(table: Any, key: str, values: dict[str, Any] | None) -> None:
-    """Make ``table[key]`` hold ``values`` (None: no such table), touching only what differs."""
-    if values is None:
+def _sync_subtable(table: Any, key: str, fields: list[Field] | None) -> None:
+    """Make ``table[key]`` hold ``fields`` (None: no such table), touching only what differs."""
+    if fields is None:
         if key in table:
             del table[key]
         return
     if key not in table:
         table[key] = tomlkit.table()
-    for name, value in values.items():
-        _put(table[key], name, value)
+    for name, value, default, multiline in fields:
+        _put(table[key], name, value, default, multiline)
 
 
 def _sync_items(doc: TOMLDocument, plan: Plan) -> None:
@@ -115,27 +153,12 @@ def _sync_items(doc: TOMLDocument, plan: Plan) -> None:
 
 
 def _sync_item(t: Table, item: Item, under: str | None) -> None:
-    _put(t, "id", item.id)
-    _put(t, "under", under)
-    _put(t, "kind", item.kind.value)
-    _put(t, "title", item.title)
-    _put(t, "text", item.text)
-    _put(t, "lead", item.lead)
-    _put(t, "partners", item.partners)
-    _put(t, "deadline", item.deadline)
-    _put(t, "output", item.output)
-    _put(t, "attached", item.attached)
-    _put(t, "header", item.header, multiline=True)
-    _put(t, "rows", item.rows, multiline=True)
-    current_origin = plain(t.get("origin"))
-    if isinstance(current_origin, str) and item.origin == [current_origin]:
-        pass
-    elif len(item.origin) == 1:
-        _put(t, "origin", item.origin[0])
-    else:
-        _put(t, "origin", item.origin)
-    _put(t, "disposition", item.disposition.value if item.disposition else None)
-    _put(t, "reason", item.reason)
+    for key, value, default, multiline in item_fields(item, under):
+        if key == "origin" and isinstance(plain(t.get("origin")), str) and item.origin == [
+            plain(t.get("origin"))
+        ]:
+            continue
+        _put(t, key, value, default, multiline)
     _sync_indicators(t, item.indicators)
 
 
@@ -150,13 +173,8 @@ def _sync_indicators(t: Table, indicators: list[Indicator]) -> None:
     wanted = []
     for ind in indicators:
         x = by_id.pop(ind.id, None) or tomlkit.table()
-        _put(x, "id", ind.id)
-        _put(x, "name", ind.name)
-        _put(x, "comparator", ind.comparator, default="đạt")
-        _put(x, "value", ind.value)
-        _put(x, "unit", ind.unit)
-        _put(x, "year", ind.year)
-        _put(x, "direction", ind.direction.value, default=Direction.UP.value)
+        for key, value, default, multiline in indicator_fields(ind):
+            _put(x, key, value, default, multiline)
         wanted.append(x)
     if [id(x) for x in wanted] == [id(x) for x in old_tables]:
         return
@@ -166,7 +184,7 @@ def _sync_indicators(t: Table, indicators: list[Indicator]) -> None:
     t["indicator"] = aot
 
 
-def _is_empty(value: Any, default: Any) -> bool:
+def is_empty(value: Any, default: Any) -> bool:
     if default is not None:
         return bool(value == default)
     return value is None or value == "" or value == []
@@ -174,7 +192,7 @@ def _is_empty(value: Any, default: Any) -> bool:
 
 def _put(table: Any, key: str, value: Any, default: Any = None, multiline: bool = False) -> None:
     """Set ``table[key]`` only if it differs; remove it when ``value`` is empty or the default."""
-    if _is_empty(value, default):
+    if is_empty(value, default):
         if key in table:
             del table[key]
         return

@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     # the target's), so a concurrent edit waits for this one instead of being lost.
     with locked(path):
         plan_file = load(path)
-        guard_output(path, [], [".toml"])
+        guard_output(path, [], [path.suffix])  # written in place: only a regular file
         editor = Editor(plan_file.plan)
         operation = _operation(args, plan_file.plan, path)
         watched = _watched(args, plan_file.plan)

@@ -41,7 +41,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"planwriter: {self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser. With ``only`` (the command being run), only that command's
+    module is imported and configured: a command starts without importing every other
+    (Word, Jinja2, Textual…); the others are listed by name and help for ``--help``."""
     parser = _Parser(
         prog="planwriter",
         description="Draft, review and export local plans adapted from a provincial programme. "
@@ -49,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
+        if only is not None and name != only:
+            sub.add_parser(name, help=help_text, description=help_text)
+            continue
         module_name = f"planwriter.commands.{module_name}"
         try:
             module = importlib.import_module(module_name)
@@ -84,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from planwriter.commands.tui import run_tui
 
             return run_tui(None)
-        parser = build_parser()
+        parser = build_parser(args_list[0] if args_list[0] in COMMANDS else None)
         args = parser.parse_args(args_list)
         if not getattr(args, "run", None):
             parser.print_help()

@@ -13,13 +13,12 @@ import re
 import tomllib
 import unicodedata
 from pathlib import Path
-from typing import Any
-
-import tomlkit
-from tomlkit.exceptions import KeyAlreadyPresent, ParseError
-from tomlkit.toml_document import TOMLDocument
+from typing import TYPE_CHECKING, Any
 
 from planwriter.errors import PlanFileError
+
+if TYPE_CHECKING:  # tomlkit is imported only by the paths that write a file back
+    from tomlkit.toml_document import TOMLDocument
 
 try:
     import rtoml
@@ -60,6 +59,9 @@ def read_text(path: Path) -> str:
 
 def parse(path: Path, text: str) -> TOMLDocument:
     """The tomlkit document of ``text`` (for files that are edited and written back)."""
+    import tomlkit
+    from tomlkit.exceptions import KeyAlreadyPresent, ParseError
+
     try:
         return tomlkit.parse(text)
     except ParseError as exc:

@@ -12,6 +12,11 @@ to a ``Plan``), ``validate`` (value checks and a child's origins against its par
 ``planwriter.planfile``.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planwriter.model import Plan
 from planwriter.planfile.document import (
     ChangedOnDisk,
     PlanFile,
@@ -24,7 +29,18 @@ from planwriter.planfile.document import (
 )
 from planwriter.planfile.schema import SCHEMA
 from planwriter.planfile.validate import check_origins_against_parent
-from planwriter.planfile.writer import sync
+
+if TYPE_CHECKING:
+    from tomlkit.toml_document import TOMLDocument
+
+
+
+def sync(doc: TOMLDocument, plan: Plan) -> None:
+    """Make ``doc`` say what ``plan`` says (``writer.sync``; tomlkit is imported on use)."""
+    from planwriter.planfile.writer import sync as _sync
+
+    _sync(doc, plan)
+
 
 __all__ = [
     "SCHEMA",

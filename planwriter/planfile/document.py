@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-import tomlkit
-from tomlkit.toml_document import TOMLDocument
+from typing import TYPE_CHECKING
 
 from planwriter.errors import PlanFileError
 from planwriter.filelock import locked
@@ -23,8 +21,10 @@ from planwriter.planfile.emit import emit
 from planwriter.planfile.reader import read
 from planwriter.planfile.rules import check_plan
 from planwriter.planfile.validate import check_origins_against_parent
-from planwriter.planfile.writer import sync
 from planwriter.tomlio import parse, parse_fast, read_text
+
+if TYPE_CHECKING:  # tomlkit is imported only when a file is written back
+    from tomlkit.toml_document import TOMLDocument
 
 
 class ChangedOnDisk(PlanFileError):
@@ -45,6 +45,8 @@ class PlanFile:
     header: str = ""  # comment lines on top of a new file
 
     def document(self) -> TOMLDocument:
+        import tomlkit
+
         if self.doc is None:
             if self.text:
                 self.doc = parse(self.path, self.text)
@@ -61,6 +63,10 @@ class PlanFile:
         check_plan(self.plan)
         if self.doc is None and not self.text:
             return emit(self.plan, self.header)
+        import tomlkit
+
+        from planwriter.planfile.writer import sync
+
         doc = self.document()
         sync(doc, self.plan)
         return tomlkit.dumps(doc)

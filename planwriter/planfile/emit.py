@@ -13,8 +13,7 @@ import datetime as dt
 from typing import Any
 
 from planwriter.model import Plan
-from planwriter.planfile.schema import SCHEMA
-from planwriter.planfile.writer import (
+from planwriter.planfile.fields import (
     Field,
     indicator_fields,
     is_empty,
@@ -23,6 +22,7 @@ from planwriter.planfile.writer import (
     parent_fields,
     signature_fields,
 )
+from planwriter.planfile.schema import SCHEMA
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
             "\r": "\\r"}

@@ -60,7 +60,14 @@ def run(args: argparse.Namespace) -> int:
     child_path = Path(args.child)
     child = load(child_path).plan
     ref = child.meta.parent.ref if child.meta.parent else ""
-    parent = load(_parent_path(child_path, args.parent, ref)).plan
+    parent_path = _parent_path(child_path, args.parent, ref)
+    parent = load(parent_path).plan
+    from planwriter.fsutil import guard_output
+
+    if args.docx:
+        guard_output(args.docx, [child_path, parent_path], [".docx"])
+    if args.redline:
+        guard_output(args.redline, [child_path, parent_path, args.docx], [".docx"])
     diff = compare(child, parent)
     written = []
     if args.docx:

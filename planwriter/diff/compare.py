@@ -6,8 +6,9 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 
-from planwriter.diff.align import Links, Side, align, side
-from planwriter.diff.model import Basis, ItemChange, PlanDiff, Relation, Status, summarize
+from planwriter.diff.align import Evidence, Links, Side, align, side
+from planwriter.diff.kinds import classify
+from planwriter.diff.model import Basis, ChangeKind, ItemChange, PlanDiff, Relation, Status, summarize
 from planwriter.diff.words import word_diff
 from planwriter.errors import PlanwriterError
 from planwriter.indicators import indicator_rows
@@ -58,7 +59,7 @@ def _changes(
     c_labels: dict[str, str],
     child_meta_profile: str = "",
 ) -> list[ItemChange]:
-    def pair(p: int, c: int, basis: Basis) -> ItemChange:
+    def pair(p: int, c: int, evidence: Evidence) -> ItemChange:
         pi, ci = ps.items[p], cs.items[c]
         relation = (
             Relation.SPLIT
@@ -75,8 +76,10 @@ def _changes(
             else []
         )
         same = ps.text[p] == cs.text[c]
+        ops = word_diff(ps.text[p], cs.text[c]) if not same else []
+        kinds, fields = classify(pi, ci, ps.text[p], cs.text[c], ops, localize)
         return ItemChange(
-            Status.KEPT if same else Status.ADAPTED,
+            Status.KEPT if not kinds else Status.ADAPTED,
             pi,
             ci,
             p_labels.get(pi.id, ""),
@@ -87,10 +90,14 @@ def _changes(
             c,
             _moved(ps, cs, links, p, c),
             relation,
-            basis,
+            evidence.basis,
             1.0 if same else 0.0,
             group,
-            word_diff(ps.text[p], cs.text[c]) if not same else [],
+            ops,
+            localized=kinds == [ChangeKind.LOCALIZED],
+            score=evidence.score,
+            kinds=kinds,
+            fields=fields,
         )
 
     def dropped(p: int, record: int | None) -> ItemChange:
@@ -109,6 +116,7 @@ def _changes(
             reason=cs.reasons[record] if record is not None else "",
         )
 
+    localize = _localizer(child_meta_profile)
     # Parent items nobody took, placed after the nearest earlier parent item that is aligned.
     orphans: dict[int | None, list[int]] = {}
     anchor: int | None = None
@@ -135,13 +143,9 @@ def _changes(
                 )
             )
         out += [dropped(p, None) for p in orphans.get(c, [])]
-    localize = _localizer(child_meta_profile)
     for change in out:
-        if change.status is Status.ADAPTED and change.parent_pos is not None:
+        if change.status is Status.ADAPTED and change.words:
             change.similarity = _ratio(change)
-            if localize is not None and change.child_pos is not None:
-                old, new = ps.text[change.parent_pos], cs.text[change.child_pos]
-                change.localized = localize(old) == new
     return out
 
 

@@ -1,0 +1,150 @@
+"""The evidence that two items are one: how much content they share.
+
+An item's *content words* are its folded syllables minus the function words every sentence
+has ("và", "của", "các", "được"…), and the pairs of adjacent syllables (a Vietnamese word is
+often two syllables: "bầu cử", "giám sát") that hold at least one content syllable. Each is
+weighted by how rare it is in the two plans together (inverse document frequency), so two
+items sharing "hiệp thương" and "Ủy ban bầu cử" say more than two sharing "công tác" and
+"nhân dân". The score of a pair is the weighted Dice coefficient of their content words, 0..1;
+a part of a split or merge is scored by the weighted share of its content found in the whole.
+
+The floor (``FLOOR``) was set on the real parent → child pairs of ../shared: see
+docs/diff-json.md ("Evidence") and ``tests/test_diff_real.py``, which prints the scores of the
+hand-checked true and false pairs."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from planwriter.text import fold
+
+# Below this, two items share too little to be called one: the parent item is dropped and
+# the child item added. Hand-checked on the real pairs, every true pair found without an
+# origin scores ≥ 0.42 except garbled ones, and false pairs (same subject, other content)
+# reach 0.30 at most; the floor sits between them.
+FLOOR = 0.4
+# A heading in capitals aligned with a sentence (or the reverse) needs more than the floor.
+FLOOR_KIND = 0.75
+# A part of a split (or merge) must hold this weighted share of its content in the whole.
+CONTAINED = 0.7
+
+COMMON = 0.1  # share of one plan's items above which a word is that plan's subject
+COMMON_MIN = 4  # … but a word in no more than this many items is never common
+
+# Function syllables (folded): they join content and say nothing of which item it is.
+STOP = frozenset(
+    """va cua cac nhung trong co duoc cho voi la de theo tai ve den tu mot nay do tren
+    khi thi ma nhu neu hoac cung da dang se bi vao ra lai con nhieu moi tung nhat hon
+    viec su nham qua sau truoc giua ngay so""".split()
+)
+
+
+_WORD = re.compile(r"\d+[-/][^\W\d_]\w*(?:[-/]\w+)+|\d+(?:[./]\d+)+|\d+(?:,\d+)?%?|\w+")
+_SENTENCE_END = frozenset(".:;!?(-–*“\"")
+
+
+_ACT = re.compile(r"\d+(?:/\d+)?[-/][^\W\d_][\w-]*(?:/[\w-]+)*")
+_CITATION = re.compile(r"^\W*(?:căn cứ|theo đề nghị|thực hiện\b(?=.{0,60}\bsố\s*\d))", re.I)
+
+
+def is_caps_heading(text: str) -> bool:
+    """A heading written in capitals ("MỤC ĐÍCH, YÊU CẦU")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """What shows two items are one: ``citation_words`` for a line citing acts ("Căn cứ
+    …", "Thực hiện Kế hoạch số …"), ``sentence_words`` for any other text."""
+    if _CITATION.match(text):
+        return citation_words(text)
+    return sentence_words(text)
+
+
+def citation_words(text: str) -> frozenset[str]:
+    """A citation is the acts it cites ("act 85/2015/qh13"): two lines citing the same acts
+    are one line; two lines citing different acts share only the words of citing."""
+    return frozenset("act " + fold(m.group()) for m in _ACT.finditer(text))
+
+
+def sentence_words(text: str) -> frozenset[str]:
+    """The content syllables of ``text`` and its adjacent pairs holding one (folded).
+
+    Names are not content: a capitalized word inside a sentence ("Ban Thường trực Ủy ban
+    MTTQ Việt Nam xã", "Bộ Chính trị"), a cited act ("57-NQ/TW") and a date say who or what
+    is named, not what is to be done, and two different items about one body share them. A
+    heading in capitals is read in lower case first."""
+    if is_caps_heading(text):
+        text = text.lower()
+    syllables: list[str] = []
+    start = True
+    last = 0
+    for match in _WORD.finditer(text):
+        between = text[last : match.start()]
+        last = match.end()
+        token = match.group()
+        if any(ch in _SENTENCE_END for ch in between):
+            start = True
+        named = not start and token[0].isupper()
+        start = False
+        if named or (token[0].isdigit() and not token[-1].isdigit() and token[-1] != "%"):
+            syllables.append("")  # a name breaks the run: no pair across it
+            continue
+        if "/" in token or (token[0].isdigit() and "." in token):
+            syllables.append("")  # a date or a cited act
+            continue
+        syllables.append(fold(token))
+    out = {s for s in syllables if s and s not in STOP and len(s) > 1}
+    for a, b in zip(syllables, syllables[1:], strict=False):
+        if a and b and (a not in STOP or b not in STOP):
+            out.add(f"{a} {b}")
+    return frozenset(out)
+
+
+class Weights:
+    """Inverse document frequency of content words over the items of both plans. A word in
+    more than ``COMMON`` of one plan's items is that plan's subject ("khoa học, công nghệ"
+    in 57-NQ/TW, "bầu cử" in a plan for the elections), not evidence: it weighs nothing; so
+    do the words of the plans' own summaries (``subject``), which closing sentences and
+    citations repeat."""
+
+    def __init__(self, *sides: list[frozenset[str]], subject: frozenset[str] = frozenset()):
+        df: dict[str, int] = {}
+        common: set[str] = set(subject)
+        count = 0
+        for bags in sides:
+            own: dict[str, int] = {}
+            for bag in bags:
+                for word in bag:
+                    own[word] = own.get(word, 0) + 1
+            limit = max(COMMON_MIN, COMMON * len(bags))
+            common.update(word for word, n in own.items() if n > limit)
+            for word, n in own.items():
+                df[word] = df.get(word, 0) + n
+            count += len(bags)
+        self.df = df
+        self._n = max(count, 1)
+        self._cache: dict[str, float] = {word: 0.0 for word in common}
+
+    def of(self, word: str) -> float:
+        found = self._cache.get(word)
+        if found is None:
+            found = self._cache[word] = math.log((self._n + 1) / self.df.get(word, 1))
+        return found
+
+    def total(self, bag: frozenset[str]) -> float:
+        of = self.of
+        return sum(of(w) for w in bag)
+
+    def dice(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """Weighted Dice coefficient of two bags: 1.0 when equal, 0.0 when disjoint."""
+        if not a or not b:
+            return 0.0  # no content on one side: nothing shows they are one
+        whole = self.total(a) + self.total(b)
+        return round(2 * self.total(a & b) / whole, 3) if whole else 0.0
+
+    def contained(self, part: frozenset[str], whole: frozenset[str]) -> float:
+        """The weighted share of ``part``'s content found in ``whole``."""
+        total = self.total(part)
+        return round(self.total(part & whole) / total, 3) if total else 0.0

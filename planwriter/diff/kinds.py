@@ -1,0 +1,73 @@
+"""What changed in an aligned pair, by kind: the profile's vocabulary only (localisation),
+wording, a figure or target, a task's assignment (lead, partners, deadline, output — field
+by field), or the substance. A reviewer reads the substantive kinds first; localisation and
+wording change no commitment."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from planwriter.diff.evidence import content_words
+from planwriter.diff.model import ChangeKind, FieldChange, WordOp
+from planwriter.model import Item
+from planwriter.text import fold
+
+# Share of content words two texts must have in common for a change to be wording only.
+SAME_CONTENT = 0.8
+_DIGIT = re.compile(r"\d")
+FIELD_NAMES = {
+    "lead": "cơ quan chủ trì",
+    "partners": "cơ quan phối hợp",
+    "deadline": "thời hạn",
+    "output": "sản phẩm",
+}
+
+
+def field_changes(parent: Item, child: Item) -> list[FieldChange]:
+    """The task fields that differ, compared with case and diacritics folded (so a retyped
+    "UBND xã" is not a change), in the order lead, partners, deadline, output."""
+    out = []
+    for name in FIELD_NAMES:
+        old, new = getattr(parent, name), getattr(child, name)
+        if isinstance(old, list):
+            old, new = "; ".join(old), "; ".join(new)
+        if fold(old) != fold(new):
+            out.append(FieldChange(name, old, new))
+    return out
+
+
+def _figures(item: Item) -> list[tuple[str, float | None, str]]:
+    return sorted((i.comparator, i.value, fold(i.unit)) for i in item.indicators)
+
+
+def classify(
+    parent: Item,
+    child: Item,
+    old: str,
+    new: str,
+    ops: list[WordOp],
+    localize: Callable[[str], str] | None,
+) -> tuple[list[ChangeKind], list[FieldChange]]:
+    """The kinds of change from ``parent`` to ``child`` (texts ``old`` → ``new`` with their
+    word diff ``ops``), and the task fields that changed."""
+    kinds: list[ChangeKind] = []
+    fields = field_changes(parent, child)
+    if old != new:
+        changed = [op for op in ops if op.op != "equal"]
+        if localize is not None and (
+            localize(old) == new or all(localize(op.old) == op.new for op in changed if op.old)
+            and all(op.old for op in changed)
+        ):
+            kinds.append(ChangeKind.LOCALIZED)
+        elif any(_DIGIT.search(op.old + op.new) for op in changed):
+            kinds.append(ChangeKind.FIGURE)
+        else:
+            a, b = content_words(old), content_words(new)
+            same = 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
+            kinds.append(ChangeKind.WORDING if same >= SAME_CONTENT else ChangeKind.SUBSTANCE)
+    if ChangeKind.FIGURE not in kinds and _figures(parent) != _figures(child):
+        kinds.append(ChangeKind.FIGURE)
+    if fields:
+        kinds.append(ChangeKind.ASSIGNMENT)
+    return kinds, fields

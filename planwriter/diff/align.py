@@ -20,8 +20,10 @@ from planwriter.diff.evidence import (
     CONTAINED,
     FLOOR,
     FLOOR_KIND,
+    GARBLED,
     Weights,
     content_words,
+    garbled,
     is_caps_heading,
 )
 from planwriter.diff.model import Basis
@@ -29,6 +31,8 @@ from planwriter.model import Item, Kind, Plan
 from planwriter.numbering import labels
 from planwriter.text import fold
 
+PLACE_PASSES = 4  # passes of in-place alignment after the index one
+SHORT_HEADING = 8  # a section of at most this many words is a heading, not a sentence
 NEW_WORDS = 0.3  # share of a part's content its container has and the container's pair lacks
 MIN_PART = 10  # a part with fewer content words than this is too short to place in a whole
 RARE_WORDS = 16  # candidate generation looks up each item's rarest words only
@@ -56,7 +60,7 @@ class Side:
     labels: list[str] = field(default_factory=list)  # derived numbering labels
     pos: dict[str, int] = field(default_factory=dict)
     bags: list[frozenset[str]] = field(default_factory=list)  # content words
-    caps: list[bool] = field(default_factory=list)  # a heading in capitals
+    caps: list[bool] = field(default_factory=list)  # a heading (in capitals, or short)
     subject: frozenset[str] = frozenset()  # the content words of the plan's summary
 
     def words(self, index: int) -> frozenset[str]:
@@ -79,7 +83,10 @@ def side(plan: Plan, include_dropped: bool) -> Side:
         text = item.content()
         out.text.append(text)
         out.bags.append(content_words(text))
-        out.caps.append(is_caps_heading(text))
+        out.caps.append(
+            is_caps_heading(text)
+            or (item.kind is Kind.SECTION and len(text.split()) <= SHORT_HEADING)
+        )
         out.dropped.append(dropped)
         out.reasons.append(reason_of.get(item.id, ""))
         out.labels.append(numbers.get(item.id, ""))
@@ -115,7 +122,8 @@ class Aligner:
 
     def floor(self, p: int, c: int) -> float:
         """A heading against a sentence needs more: "MỤC ĐÍCH, YÊU CẦU" is not "Giới thiệu về
-        mục đích, yêu cầu của hội nghị" though every word of it is there."""
+        mục đích, yêu cầu của hội nghị", nor "Hội nghị hiệp thương lần thứ hai" the sentence
+        on that conference's members, though every word of the heading is there."""
         return FLOOR if self.parent.caps[p] is self.child.caps[c] else FLOOR_KIND
 
 
@@ -148,7 +156,11 @@ def align(parent: Side, child: Side) -> Links:
     if free_p and free_c:
         free_p, free_c = _in_place(run, free_p, free_c)
         free_p, free_c = _similar(run, free_p, free_c)
-        free_p, free_c = _in_place(run, free_p, free_c)
+        for _ in range(PLACE_PASSES):  # a run of garbled items is taken from both ends
+            before = len(free_c)
+            free_p, free_c = _in_place(run, free_p, free_c)
+            if len(free_c) == before:
+                break
     if free_c or free_p:
         _parts(run, free_p, free_c)
     return links
@@ -179,7 +191,7 @@ def _in_place(run: Aligner, free_p: list[int], free_c: list[int]) -> tuple[list[
     links, open_p = run.links, set(free_p)
     left_c = []
     for c in free_c:
-        found = None
+        found: tuple[int, float, Basis] | None = None
         for near, step in ((c - 1, 1), (c + 1, -1)):
             partners = links.by_child.get(near)
             if not partners:
@@ -188,12 +200,16 @@ def _in_place(run: Aligner, free_p: list[int], free_c: list[int]) -> tuple[list[
             if p in open_p and run.parent.items[p].kind is run.child.items[c].kind:
                 score = run.score(p, c)
                 if score >= run.floor(p, c):
-                    found = (p, score)
+                    found = (p, score, Basis.PLACE)
+                    break
+                same = garbled(run.parent.text[p], run.child.text[c])
+                if same >= GARBLED:
+                    found = (p, same, Basis.GARBLED)
                     break
         if found is None:
             left_c.append(c)
             continue
-        links.add(found[0], c, Basis.PLACE, found[1])
+        links.add(found[0], c, found[2], found[1])
         open_p.discard(found[0])
     return [p for p in free_p if p in open_p], left_c
 

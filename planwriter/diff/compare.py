@@ -8,7 +8,15 @@ from collections.abc import Callable
 
 from planwriter.diff.align import Evidence, Links, Side, align, side
 from planwriter.diff.kinds import classify
-from planwriter.diff.model import Basis, ChangeKind, ItemChange, PlanDiff, Relation, Status, summarize
+from planwriter.diff.model import (
+    Basis,
+    ChangeKind,
+    ItemChange,
+    PlanDiff,
+    Relation,
+    Status,
+    summarize,
+)
 from planwriter.diff.words import word_diff
 from planwriter.errors import PlanwriterError
 from planwriter.indicators import indicator_rows

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from difflib import SequenceMatcher
 
 from planwriter.text import fold
 
@@ -26,10 +27,13 @@ from planwriter.text import fold
 FLOOR = 0.4
 # A heading in capitals aligned with a sentence (or the reverse) needs more than the floor.
 FLOOR_KIND = 0.75
+# Two items at the same place whose folded text is this much the same, character by
+# character, are one item garbled (OCR); the floor of content words does not apply.
+GARBLED = 0.7
 # A part of a split (or merge) must hold this weighted share of its content in the whole.
 CONTAINED = 0.7
 
-COMMON = 0.1  # share of one plan's items above which a word is that plan's subject
+COMMON = 0.3  # share of one plan's items above which a word is that plan's subject
 COMMON_MIN = 4  # … but a word in no more than this many items is never common
 
 # Function syllables (folded): they join content and say nothing of which item it is.
@@ -148,3 +152,13 @@ class Weights:
         """The weighted share of ``part``'s content found in ``whole``."""
         total = self.total(part)
         return round(self.total(part & whole) / total, 3) if total else 0.0
+
+
+def garbled(old: str, new: str) -> float:
+    """For two items at the same place only: how much of the folded text is the same,
+    character by character (0..1), so an OCR'd "TO CHUC THU'C HIEN" or "Y&u ciu" is still
+    seen to be its parent's "TỔ CHỨC THỰC HIỆN", "Yêu cầu". Never used to find a pair."""
+    a, b = fold(old), fold(new)
+    if not a or not b:
+        return 0.0
+    return round(SequenceMatcher(None, a, b, autojunk=False).ratio(), 3)

@@ -34,6 +34,7 @@ class Basis(StrEnum):
     TEXT = "text"  # same text once case and diacritics are folded
     WORDS = "words"  # enough shared content words (evidence.FLOOR), found by index
     PLACE = "place"  # the same, found at the same place next to an aligned item
+    GARBLED = "garbled"  # at the same place, the folded text alike character by character
     NONE = "none"  # not aligned (added or dropped)
     # The names of schema 1, kept for callers written against it.
     EXACT = "text"

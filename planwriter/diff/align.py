@@ -21,6 +21,7 @@ from planwriter.diff.evidence import (
     FLOOR,
     FLOOR_KIND,
     GARBLED,
+    GARBLED_ALONE,
     Weights,
     content_words,
     garbled,
@@ -203,7 +204,7 @@ def _in_place(run: Aligner, free_p: list[int], free_c: list[int]) -> tuple[list[
                     found = (p, score, Basis.PLACE)
                     break
                 same = garbled(run.parent.text[p], run.child.text[c])
-                if same >= GARBLED:
+                if same >= GARBLED_ALONE or (same >= GARBLED and _sandwiched(links, p, c)):
                     found = (p, same, Basis.GARBLED)
                     break
         if found is None:
@@ -212,6 +213,11 @@ def _in_place(run: Aligner, free_p: list[int], free_c: list[int]) -> tuple[list[
         links.add(found[0], c, found[2], found[1])
         open_p.discard(found[0])
     return [p for p in free_p if p in open_p], left_c
+
+
+def _sandwiched(links: Links, p: int, c: int) -> bool:
+    """Whether the items before and after ``c`` are aligned with those around ``p``."""
+    return (p - 1) in links.by_child.get(c - 1, ()) and (p + 1) in links.by_child.get(c + 1, ())
 
 
 def _candidates(index: dict[str, list[int]], query: frozenset[str]) -> list[int]:

@@ -28,8 +28,11 @@ FLOOR = 0.4
 # A heading in capitals aligned with a sentence (or the reverse) needs more than the floor.
 FLOOR_KIND = 0.75
 # Two items at the same place whose folded text is this much the same, character by
-# character, are one item garbled (OCR); the floor of content words does not apply.
+# character, are one item garbled (OCR); the floor of content words does not apply. Between
+# two aligned neighbours on both sides ``GARBLED`` is enough, next to one ``GARBLED_ALONE``
+# (two different sentences naming the same body are 0.73 alike by characters).
 GARBLED = 0.7
+GARBLED_ALONE = 0.85
 # A part of a split (or merge) must hold this weighted share of its content in the whole.
 CONTAINED = 0.7
 

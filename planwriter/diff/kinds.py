@@ -15,7 +15,9 @@ from planwriter.text import fold
 
 # Share of content words two texts must have in common for a change to be wording only.
 SAME_CONTENT = 0.8
-_DIGIT = re.compile(r"\d")
+# A figure: a number or percentage standing alone, not part of a cited act ("57-NQ/TW") or
+# a date ("27/02/2025"), which are wording (a citation changed) rather than a target.
+_FIGURE = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*\s?%?(?![\w/-]|[.,]\d)")
 FIELD_NAMES = {
     "lead": "cơ quan chủ trì",
     "partners": "cơ quan phối hợp",
@@ -60,7 +62,7 @@ def classify(
             and all(op.old for op in changed)
         ):
             kinds.append(ChangeKind.LOCALIZED)
-        elif any(_DIGIT.search(op.old + op.new) for op in changed):
+        elif any(_FIGURE.findall(op.old) != _FIGURE.findall(op.new) for op in changed):
             kinds.append(ChangeKind.FIGURE)
         else:
             a, b = content_words(old), content_words(new)

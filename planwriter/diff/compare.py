@@ -20,7 +20,7 @@ from planwriter.diff.model import (
 from planwriter.diff.words import word_diff
 from planwriter.errors import PlanwriterError
 from planwriter.indicators import indicator_rows
-from planwriter.model import Plan
+from planwriter.model import Kind, Plan
 from planwriter.numbering import labels
 from planwriter.text import fold
 
@@ -174,20 +174,36 @@ def _localizer(profile_key: str) -> Callable[[str], str] | None:
 
 
 def places(plan: Plan) -> dict[str, str]:
-    """Each shown item's label with its enclosing sections': "II. › 1. › -" (a bare "-" would
-    not tell a reviewer where the item is); an unnumbered paragraph is "đoạn 2" of its
-    enclosing item, so it is not mistaken for the section heading above it."""
+    """Each shown item's place as a reader cites it: "II.2.1" for a section, "II.2.1, ý 2"
+    for the second point under it ("ý 2.1" for the first point under that one), "phần mở
+    đầu, ý 1" before the first section. Never an internal id."""
     own = labels(plan)
     out: dict[str, str] = {}
-    paragraphs: dict[str | None, int] = {}
+    counts: dict[str | None, int] = {}
+
+    def section_path(parent_path: list[str], label: str) -> list[str]:
+        label = label.rstrip(".)").strip()
+        if not label:
+            return parent_path
+        if parent_path and label.startswith(parent_path[-1] + "."):
+            return parent_path[:-1] + [label]
+        return parent_path + [label]
+
+    paths: dict[str | None, list[str]] = {None: []}
+    points: dict[str, str] = {}  # a point's own number, for the points under it
     for item, parent, _ in plan.walk(include_dropped=False):
         key = parent.id if parent is not None else None
-        stem = out.get(key, "") if key is not None else ""
-        label = own.get(item.id, "")
-        if not label:
-            paragraphs[key] = paragraphs.get(key, 0) + 1
-            label = f"đoạn {paragraphs[key]}"
-        out[item.id] = f"{stem} › {label}" if stem else label
+        base = paths.get(key, [])
+        if item.kind is Kind.SECTION and own.get(item.id, "").rstrip(".)"):
+            paths[item.id] = section_path(base, own[item.id])
+            out[item.id] = ".".join(paths[item.id])
+            continue
+        paths[item.id] = base
+        counts[key] = counts.get(key, 0) + 1
+        number = f"{points[key]}.{counts[key]}" if key in points else str(counts[key])
+        points[item.id] = number
+        where = ".".join(base) if base else "phần mở đầu"
+        out[item.id] = f"{where}, ý {number}"
     return out
 
 

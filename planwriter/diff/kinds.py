@@ -13,8 +13,9 @@ from planwriter.diff.model import ChangeKind, FieldChange, WordOp
 from planwriter.model import Item
 from planwriter.text import fold
 
-# Share of content words two texts must have in common for a change to be wording only.
-SAME_CONTENT = 0.8
+# A change adding or removing more content syllables than this (names and cited acts not
+# counted) changes what the item says: substance, not wording.
+NEW_CONTENT = 4
 # A figure: a number or percentage standing alone, not part of a cited act ("57-NQ/TW") or
 # a date ("27/02/2025"), which are wording (a citation changed) rather than a target.
 _FIGURE = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*\s?%?(?![\w/-]|[.,]\d)")
@@ -24,6 +25,10 @@ FIELD_NAMES = {
     "deadline": "thời hạn",
     "output": "sản phẩm",
 }
+
+
+def _syllables(text: str) -> frozenset[str]:
+    return frozenset(word for word in content_words(text) if " " not in word)
 
 
 def field_changes(parent: Item, child: Item) -> list[FieldChange]:
@@ -65,9 +70,10 @@ def classify(
         elif any(_FIGURE.findall(op.old) != _FIGURE.findall(op.new) for op in changed):
             kinds.append(ChangeKind.FIGURE)
         else:
-            a, b = content_words(old), content_words(new)
-            same = 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
-            kinds.append(ChangeKind.WORDING if same >= SAME_CONTENT else ChangeKind.SUBSTANCE)
+            a, b = _syllables(old), _syllables(new)
+            kinds.append(
+                ChangeKind.WORDING if len(a ^ b) <= NEW_CONTENT else ChangeKind.SUBSTANCE
+            )
     if ChangeKind.FIGURE not in kinds and _figures(parent) != _figures(child):
         kinds.append(ChangeKind.FIGURE)
     if fields:

@@ -138,6 +138,38 @@ class Summary:
     substance: int = 0
 
 
+RECONSTRUCTION = "TÁI DỰNG"  # how a reconstructed document's ``source`` begins
+IMPORTED = "Nhập từ "  # how an imported document's ``source`` begins (planwriter import)
+
+
+def provenance(plan: Plan) -> str:
+    """ "reconstruction" for a document rebuilt from others (the bundled 63-CTr/TU), "import"
+    for one read from a Word or text file, "" for a plan written with planwriter."""
+    source = plan.meta.source.strip()
+    if source.upper().startswith(RECONSTRUCTION) or source.startswith("BẢN " + RECONSTRUCTION):
+        return "reconstruction"
+    if source.startswith(IMPORTED):
+        return "import"
+    return ""
+
+
+def provenance_note(plan: Plan) -> str:
+    """The line a reviewer must read first when the parent is not the issued document."""
+    kind = provenance(plan)
+    if kind == "reconstruction":
+        return (
+            "Lưu ý: văn bản cấp trên là bản TÁI DỰNG, không phải văn bản chính thức; "
+            "so sánh với nó có thể giống hơn thực tế."
+        )
+    if kind == "import":
+        name = plan.meta.source.strip().removeprefix(IMPORTED)
+        return (
+            f"Lưu ý: văn bản cấp trên được nhập tự động từ tệp {name}, "
+            "có thể sai khác với bản gốc ở chỗ nhập chưa đúng."
+        )
+    return ""
+
+
 @dataclass
 class PlanDiff:
     """The comparison of a child plan with its parent, in reading order."""

@@ -113,9 +113,16 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     if args.redline:
-        from planwriter.diff.redline import write_redline
+        from planwriter.diff.docxbase import save
+        from planwriter.diff.redline import build
 
-        written.append(write_redline(diff, args.redline))
+        redline = build(diff)
+        written.append(save(redline.document, args.redline))
+        if redline.missing:
+            print(
+                f"Lưu ý: {redline.missing} đoạn của văn bản cấp trên (trong bảng) không có chỗ "
+                "trong bản theo dõi thay đổi; “từ chối tất cả” sẽ thiếu các đoạn đó."
+            )
     if args.json:
         from planwriter.diff.jsonout import to_json
 

@@ -155,7 +155,7 @@ def _properties(document: Document, meta: Meta, now: dt.datetime) -> None:
     from planwriter.export.styles import nfc
 
     props = document.core_properties
-    props.title = nfc(f"Báo cáo {meta.one_line(meta.summary)}")
+    props.title = nfc(f"Báo cáo {meta.one_line(meta.summary)}")[:255]  # Word's limit
     props.author = props.last_modified_by = nfc(meta.one_line(meta.issuing_body))
     props.subject = props.keywords = props.category = props.comments = ""
     props.language = "vi-VN"

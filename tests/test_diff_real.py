@@ -13,8 +13,8 @@ import pytest
 from shared import shared
 
 from planwriter.diff import Basis, PlanDiff, Status, compare
-from planwriter.diff.align import side
-from planwriter.diff.evidence import FLOOR, Weights
+from planwriter.diff.align import scorer, side
+from planwriter.diff.evidence import FLOOR
 from planwriter.importer import import_file
 from planwriter.model import Plan
 from planwriter.text import fold
@@ -234,10 +234,10 @@ def test_the_floor_separates_the_hand_checked_pairs() -> None:
     for name, child_text, parent_text, same in CHECKED:
         child, parent = _plans(name)
         ps, cs = side(parent, False), side(child, True)
-        weights = Weights(ps.bags, cs.bags, subject=ps.subject | cs.subject)
+        run = scorer(ps, cs)  # the score the alignment itself uses
         c = next(i for i, t in enumerate(cs.text) if t.startswith(child_text))
         p = next(i for i, t in enumerate(ps.text) if t.startswith(parent_text))
-        scores[same].append(weights.dice(ps.bags[p], cs.bags[c]))
+        scores[same].append(run.score(p, c))
     for same, name in ((True, "same item"), (False, "other item")):
         values = sorted(scores[same])
         above = sum(v >= FLOOR for v in values)

@@ -60,12 +60,19 @@ class Side:
     reasons: list[str]
     labels: list[str] = field(default_factory=list)  # derived numbering labels
     pos: dict[str, int] = field(default_factory=dict)
-    bags: list[frozenset[str]] = field(default_factory=list)  # content words
     caps: list[bool] = field(default_factory=list)  # a heading (in capitals, or short)
     subject: frozenset[str] = frozenset()  # the content words of the plan's summary
+    _bags: dict[int, frozenset[str]] = field(default_factory=dict)
 
-    def words(self, index: int) -> frozenset[str]:
-        return self.bags[index]
+    def bag(self, index: int) -> frozenset[str]:
+        """The item's content words, found when first asked for: most items are aligned
+        by their identical text before anyone asks."""
+        found = self._bags.get(index)
+        if found is None:
+            found = self._bags[index] = content_words(self.text[index])
+        return found
+
+    words = bag
 
 
 def side(plan: Plan, include_dropped: bool) -> Side:
@@ -83,7 +90,6 @@ def side(plan: Plan, include_dropped: bool) -> Side:
         out.under.append(parent.id if parent is not None else None)
         text = item.content()
         out.text.append(text)
-        out.bags.append(content_words(text))
         out.caps.append(
             is_caps_heading(text)
             or (item.kind is Kind.SECTION and len(text.split()) <= SHORT_HEADING)
@@ -119,7 +125,7 @@ class Aligner:
     links: Links = field(default_factory=Links)
 
     def score(self, p: int, c: int) -> float:
-        return self.weights.dice(self.parent.bags[p], self.child.bags[c])
+        return self.weights.dice(self.parent.bag(p), self.child.bag(c))
 
     def floor(self, p: int, c: int) -> float:
         """A heading against a sentence needs more: "MỤC ĐÍCH, YÊU CẦU" is not "Giới thiệu về
@@ -130,30 +136,13 @@ class Aligner:
 
 def align(parent: Side, child: Side) -> Links:
     """Every alignment between the two sides (see the module's docstring for the order)."""
-    run = Aligner(
-        parent, child, Weights(parent.bags, child.bags, subject=parent.subject | child.subject)
-    )
-    links = run.links
-    for c, item in enumerate(child.items):
-        for origin in item.origin:
-            p = parent.pos.get(origin)
-            if p is None:
-                continue
-            if child.dropped[c]:
-                links.gone.setdefault(p, c)
-            else:
-                links.add(p, c, Basis.ORIGIN, run.score(p, c))
-    free_c = [
-        c
-        for c in range(len(child.items))
-        if not child.dropped[c]
-        and c not in links.by_child
-        and not any(o in parent.pos for o in child.items[c].origin)
-    ]
-    free_p = [
-        p for p in range(len(parent.items)) if p not in links.by_parent and p not in links.gone
-    ]
-    free_p, free_c = _exact(run, free_p, free_c)
+    links = Links()
+    free_p, free_c = _by_origin_and_text(parent, child, links)
+    run = Aligner(parent, child, weights(parent, child, free_p, free_c), links)
+    for (p, c), evidence in list(links.pairs.items()):
+        if evidence.basis is Basis.ORIGIN:  # the content score, for the reader's information
+            same = parent.text[p] == child.text[c]
+            links.pairs[(p, c)] = Evidence(Basis.ORIGIN, 1.0 if same else run.score(p, c))
     if free_p and free_c:
         free_p, free_c = _in_place(run, free_p, free_c)
         free_p, free_c = _similar(run, free_p, free_c)
@@ -167,9 +156,51 @@ def align(parent: Side, child: Side) -> Links:
     return links
 
 
-def _exact(run: Aligner, free_p: list[int], free_c: list[int]) -> tuple[list[int], list[int]]:
+def weights(parent: Side, child: Side, free_p: list[int], free_c: list[int]) -> Weights:
+    """How rare each content word is among the items still to be told apart (those the
+    origins and identical texts left), and the plans' subject."""
+    return Weights(
+        [parent.bag(p) for p in free_p],
+        [child.bag(c) for c in free_c],
+        subject=parent.subject | child.subject,
+    )
+
+
+def scorer(parent: Side, child: Side) -> Aligner:
+    """The content score the alignment uses for these two plans (``Aligner.score``)."""
+    links = Links()
+    free_p, free_c = _by_origin_and_text(parent, child, links)
+    return Aligner(parent, child, weights(parent, child, free_p, free_c), links)
+
+
+def _by_origin_and_text(parent: Side, child: Side, links: Links) -> tuple[list[int], list[int]]:
+    """Origins, then identical folded texts; the items left on each side."""
+    for c, item in enumerate(child.items):
+        for origin in item.origin:
+            p = parent.pos.get(origin)
+            if p is None:
+                continue
+            if child.dropped[c]:
+                links.gone.setdefault(p, c)
+            else:
+                links.add(p, c, Basis.ORIGIN, 0.0)  # scored below, once the weights are known
+    free_c = [
+        c
+        for c in range(len(child.items))
+        if not child.dropped[c]
+        and c not in links.by_child
+        and not any(o in parent.pos for o in child.items[c].origin)
+    ]
+    free_p = [
+        p for p in range(len(parent.items)) if p not in links.by_parent and p not in links.gone
+    ]
+    return _exact(parent, child, links, free_p, free_c)
+
+
+def _exact(
+    parent: Side, child: Side, links: Links, free_p: list[int], free_c: list[int]
+) -> tuple[list[int], list[int]]:
     # Identical text first (no folding needed: most items are), then folded text.
-    parent, child, links = run.parent, run.child, run.links
     for key in (str, fold):
         table: dict[str, list[int]] = defaultdict(list)
         for p in reversed(free_p):
@@ -238,7 +269,7 @@ def _candidates(index: dict[str, list[int]], query: frozenset[str]) -> list[int]
 def _index(side_: Side, members: list[int]) -> dict[str, list[int]]:
     index: dict[str, list[int]] = defaultdict(list)
     for i in members:
-        for word in side_.bags[i]:
+        for word in side_.bag(i):
             index[word].append(i)
     return index
 
@@ -256,7 +287,7 @@ def _similar(run: Aligner, free_p: list[int], free_c: list[int]) -> tuple[list[i
     index = _index(parent, free_p)
     scored: list[tuple[float, int, int]] = []
     for c in free_c:
-        for p in _candidates(index, child.bags[c]):
+        for p in _candidates(index, child.bag(c)):
             score = run.score(p, c)
             if score >= run.floor(p, c):
                 scored.append((score, p, c))
@@ -284,8 +315,8 @@ def _parts(run: Aligner, free_p: list[int], free_c: list[int]) -> None:
         index = _index(parent, pool)
         for c in free_c:
             best = _best_container(
-                run, child.bags[c], child.items[c].kind, index, parent,
-                lambda p: [child.bags[x] for x in links.by_parent.get(p, [])],
+                run, child.bag(c), child.items[c].kind, index, parent,
+                lambda p: [child.bag(x) for x in links.by_parent.get(p, [])],
             )
             if best is not None:
                 links.add(best[0], c, Basis.WORDS, best[1])
@@ -296,8 +327,8 @@ def _parts(run: Aligner, free_p: list[int], free_c: list[int]) -> None:
             if p in links.by_parent:
                 continue
             best = _best_container(
-                run, parent.bags[p], parent.items[p].kind, index, child,
-                lambda c: [parent.bags[x] for x in links.by_child.get(c, [])],
+                run, parent.bag(p), parent.items[p].kind, index, child,
+                lambda c: [parent.bag(x) for x in links.by_child.get(c, [])],
             )
             if best is not None:
                 links.add(p, best[0], Basis.WORDS, best[1])
@@ -321,11 +352,11 @@ def _best_container(
     for candidate in sorted(_candidates(index, part)):
         if (other.items[candidate].kind is Kind.SECTION) is not heading:
             continue
-        whole = other.bags[candidate]
+        whole = other.bag(candidate)
         score = run.weights.contained(part, whole)
         if score < CONTAINED or (best is not None and score <= best[1]):
             continue
         missing = whole.difference(*partners(candidate))
-        if run.weights.total(part & missing) >= NEW_WORDS * run.weights.total(part):
+        if run.weights.sum(part & missing) >= NEW_WORDS * run.weights.total(part):
             best = (candidate, score)
     return best

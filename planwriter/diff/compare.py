@@ -85,7 +85,8 @@ def _changes(
         )
         same = ps.text[p] == cs.text[c]
         ops = word_diff(ps.text[p], cs.text[c]) if not same else []
-        kinds, fields = classify(pi, ci, ps.text[p], cs.text[c], ops, localize)
+        content = (ps.bag(p), cs.bag(c)) if not same else None
+        kinds, fields = classify(pi, ci, ps.text[p], cs.text[c], ops, localize, content)
         return ItemChange(
             Status.KEPT if not kinds else Status.ADAPTED,
             pi,

@@ -28,7 +28,11 @@ FIELD_NAMES = {
 
 
 def _syllables(text: str) -> frozenset[str]:
-    return frozenset(word for word in content_words(text) if " " not in word)
+    return _syllables_of(content_words(text))
+
+
+def _syllables_of(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(word for word in words if " " not in word)
 
 
 def field_changes(parent: Item, child: Item) -> list[FieldChange]:
@@ -37,6 +41,8 @@ def field_changes(parent: Item, child: Item) -> list[FieldChange]:
     out = []
     for name in FIELD_NAMES:
         old, new = getattr(parent, name), getattr(child, name)
+        if old == new:
+            continue
         if isinstance(old, list):
             old, new = "; ".join(old), "; ".join(new)
         if fold(old) != fold(new):
@@ -55,6 +61,7 @@ def classify(
     new: str,
     ops: list[WordOp],
     localize: Callable[[str], str] | None,
+    content: tuple[frozenset[str], frozenset[str]] | None = None,
 ) -> tuple[list[ChangeKind], list[FieldChange]]:
     """The kinds of change from ``parent`` to ``child`` (texts ``old`` → ``new`` with their
     word diff ``ops``), and the task fields that changed."""
@@ -70,7 +77,11 @@ def classify(
         elif any(_FIGURE.findall(op.old) != _FIGURE.findall(op.new) for op in changed):
             kinds.append(ChangeKind.FIGURE)
         else:
-            a, b = _syllables(old), _syllables(new)
+            a, b = (
+                (_syllables_of(content[0]), _syllables_of(content[1]))
+                if content is not None
+                else (_syllables(old), _syllables(new))
+            )
             kinds.append(
                 ChangeKind.WORDING if len(a ^ b) <= NEW_CONTENT else ChangeKind.SUBSTANCE
             )

@@ -98,8 +98,12 @@ def _item(document: Document, change: ItemChange, folded: int, evidence: bool) -
     head = document.add_paragraph(style=docstyles.BODY)
     head.paragraph_format.keep_with_next = True
     _run(head, f"{where(change)} — {status_text(change)}", bold=True)
-    _marked(document.add_paragraph(style=docstyles.BODY), change)
     remark = note(change, folded, evidence)
+    if change.status is Status.DROPPED and not change.reason:
+        # Said once on the heading line: a long list of bare drops stays readable.
+        _run(head, " (không nêu lý do)", italic=True)
+        remark = remark.replace("Không nêu lý do bỏ.", "").strip()
+    _marked(document.add_paragraph(style=docstyles.BODY), change)
     for line in remark.splitlines():
         _run(document.add_paragraph(style=docstyles.BODY), line, italic=True)
 

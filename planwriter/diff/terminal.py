@@ -127,7 +127,8 @@ def heading(diff: PlanDiff) -> str:
 
     child, parent = diff.child.meta, diff.parent.meta
     text = (
-        f"so sánh {name(child)} ({child.issuing_body}) với {name(parent)} ({parent.issuing_body})"
+        f"so sánh {name(child)} ({child.one_line(child.issuing_body)}) với {name(parent)} "
+        f"({parent.one_line(parent.issuing_body)})"
     )
     return text[0].upper() + text[1:]
 

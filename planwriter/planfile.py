@@ -160,6 +160,21 @@ def read_plan(path: Path | str) -> Plan:
     return load(path).plan
 
 
+def read_only(path: Path | str) -> Plan:
+    """A plan to read and never save (a review reads a hundred): parsed by the standard
+    ``tomllib``, several times faster than tomlkit, comments and key order not kept. The
+    checks are ``load``'s; on a syntax error ``load`` itself names the line its own way."""
+    import tomllib
+
+    path = Path(path)
+    text = read_text(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return load(path, check_origins=False).plan
+    return _Reader(path, text).plan(data)  # type: ignore[arg-type]
+
+
 def new_file(plan: Plan, path: Path | str, header: str = "") -> PlanFile:
     """A PlanFile for a plan that has no file yet (saving it creates one)."""
     doc = tomlkit.document()

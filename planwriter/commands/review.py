@@ -79,18 +79,18 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise PlanwriterError(f"--jobs must be 1 or more, not {args.jobs}")
     parent_path = Path(args.parent)
-    outputs = [p for p in (args.xlsx, args.docx) if p is not None]
-    inputs: list[Path] = [parent_path, *args.children]
-    if args.xlsx is not None:
-        guard_output(args.xlsx, [*inputs, args.docx], (".xlsx",))
-    if args.docx is not None:
-        guard_output(args.docx, [*inputs, args.xlsx], (".docx",))
-    children = expand(list(args.children), exclude=[parent_path, *outputs])
+    # Outputs are not left out here: one that is an input is refused below, not skipped.
+    children = expand(list(args.children), exclude=[parent_path])
     if not children:
         given = " ".join(str(p) for p in args.children)
         raise PlanwriterError(
             f"không có kế hoạch nào để rà soát (.toml, .docx, .pdf, .txt) trong {given}"
         )
+    inputs: list[Path] = [parent_path, *args.children, *children]
+    if args.xlsx is not None:
+        guard_output(args.xlsx, [*inputs, args.docx], (".xlsx",))
+    if args.docx is not None:
+        guard_output(args.docx, [*inputs, args.xlsx], (".docx",))
     parent, note = read_parent(args.parent)
     with _progress(len(children)) as progress:
         review = run_review(

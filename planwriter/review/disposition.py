@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from planwriter.diff import PlanDiff, Status, compare
 from planwriter.indicators import Change
-from planwriter.model import Indicator, Plan
+from planwriter.model import Indicator, Kind, Plan
 from planwriter.text import fold
 
 # Share of the parent's items a child must carry (kept, localised, adapted or weakened) to be
@@ -23,6 +23,7 @@ from planwriter.text import fold
 # child implements another document. A child drafted from a parent carries nearly all of it;
 # two bundled programmes on different subjects share only their boilerplate (under 10%).
 OTHER_PARENT_FLOOR = 0.10
+SHARED_FLOOR = 0.3  # share of text an aligned pair must have in common to count as carried
 
 
 class Verdict(StrEnum):
@@ -74,6 +75,7 @@ class Cell:
     value: str = ""  # a weakened target's value in the child ("đạt 40%")
     reason: str = ""  # why the child dropped it, in its own words
     basis: str = ""  # why the diff aligned the two (origin, exact, similar…)
+    similarity: float = 0.0  # share of the text the two have in common (1.0: the same)
 
 
 @dataclass
@@ -84,6 +86,7 @@ class ChildReview:
     path: str
     status: ChildStatus = ChildStatus.REVIEWED
     message: str = ""  # the one-line error, or why it implements another parent
+    note: str = ""  # a doubt about a child that was reviewed ("cần xem lại")
     unit: str = ""  # its issuing body, one line
     symbol: str = ""
     imported: bool = False
@@ -120,18 +123,38 @@ def review_child(parent: Plan, child: Plan, review: ChildReview) -> PlanDiff | N
         return None
     diff = compare(child, parent)
     fill_cells(diff, review)
-    share = review.coverage
-    if share < OTHER_PARENT_FLOOR and not cites_parent(parent, child):
-        review.status = ChildStatus.OTHER_PARENT
-        carried = sum(1 for c in review.items.values() if c.verdict in COVERED)
-        review.message = (
-            f"hầu như không mục nào khớp với văn bản cấp trên ({carried}/{len(review.items)} "
-            f"mục) và không dẫn số {parent_symbol(parent) or 'của văn bản cấp trên'}: "
-            "có thể thực hiện văn bản khác"
+    carried, total = carried_content(parent, review)
+    if carried >= OTHER_PARENT_FLOOR * total or cites_parent(parent, child):
+        return diff
+    if not parent_symbol(parent):
+        # Without the parent's number there is no citation to look for: say so, not guess.
+        review.note = (
+            f"ít mục khớp với văn bản cấp trên ({carried}/{total} mục có nội dung) và không "
+            "rõ số hiệu văn bản cấp trên để xem kế hoạch có dẫn nó không: cần xem lại"
         )
-        review.items, review.targets, review.added = {}, {}, 0
-        return None
-    return diff
+        return diff
+    review.status = ChildStatus.OTHER_PARENT
+    review.message = (
+        f"hầu như không mục nào khớp với văn bản cấp trên ({carried}/{total} mục có nội dung) "
+        f"và không dẫn số {parent_symbol(parent)}: có thể thực hiện văn bản khác, cần xem lại"
+    )
+    review.items, review.targets, review.added = {}, {}, 0
+    return None
+
+
+def carried_content(parent: Plan, review: ChildReview) -> tuple[int, int]:
+    """How many of the parent's items with content (not section headings: every plan has a
+    "MỤC ĐÍCH, YÊU CẦU") the child carries with shared words, and how many there are. An
+    aligned pair that shares under ``SHARED_FLOOR`` of its text is no evidence."""
+    content = [i.id for i, _, _ in parent.walk(include_dropped=False) if i.kind is not Kind.SECTION]
+    carried = 0
+    for item_id in content:
+        cell = review.items.get(item_id)
+        if cell is None or cell.verdict not in COVERED:
+            continue
+        if cell.verdict in (Verdict.KEPT, Verdict.LOCALIZED) or cell.similarity >= SHARED_FLOOR:
+            carried += 1
+    return carried, len(content)
 
 
 def fill_cells(diff: PlanDiff, review: ChildReview) -> None:
@@ -157,7 +180,8 @@ def fill_cells(diff: PlanDiff, review: ChildReview) -> None:
                 if change.localized
                 else Verdict.ADAPTED
             )
-            cell = Cell(verdict, change.child.id, change.child_label, basis=str(change.basis))
+            cell = Cell(verdict, change.child.id, change.child_label, basis=str(change.basis),
+                        similarity=1.0 if change.status is Status.KEPT else change.similarity)
         before = items.get(pid)
         if before is None or before.verdict not in COVERED:
             items[pid] = cell
@@ -229,7 +253,7 @@ def cites_parent(parent: Plan, child: Plan) -> bool:
         return True  # checked by cites_other_parent: the same number
     pattern = re.compile(r"(?<![\w/-])" + re.escape(_squash(mine)))
     texts = [child.meta.summary] + [item.content() for item, _, _ in child.walk()]
-    return any(pattern.search(_squash(text)) for text in texts)
+    return any(pattern.search(fold(text)) for text in texts)
 
 
 def _unit(child: Plan) -> str:

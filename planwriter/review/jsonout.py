@@ -14,7 +14,7 @@ SCHEMA = "planwriter-review/1"
 
 def cell_json(cell: Cell) -> dict[str, Any]:
     out: dict[str, Any] = {"verdict": str(cell.verdict)}
-    for key in ("child_id", "child_label", "value", "reason", "basis"):
+    for key in ("child_id", "child_label", "value", "reason", "basis", "similarity"):
         value = getattr(cell, key)
         if value:
             out[key] = value
@@ -35,6 +35,7 @@ def child_json(child: ChildReview) -> dict[str, Any]:
         "symbol": child.symbol,
         "imported": child.imported,
         "import_notes": child.import_notes,
+        "note": child.note,
         "coverage": round(child.coverage, 4),
         "counts": counts_json(child),
         "added": child.added,

@@ -161,6 +161,8 @@ class _Writer:
             self.para(f"Bao phủ {percent(child.coverage)}; "
                       + "; ".join(f"{VERDICT_NAMES[v]} {child.count(v)}" for v in ITEM_VERDICTS)
                       + f"; bổ sung {child.added} mục.")
+            if child.note:
+                self.para(f"Lưu ý: {child.note}.")
             if child.import_notes:
                 self.para("Nhập chưa trọn: " + "; ".join(child.import_notes))
             found = gaps(child)

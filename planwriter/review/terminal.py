@@ -115,5 +115,8 @@ def render(review: Review, console: Console) -> None:
         console.print(
             Text(f"{child.name}: nhập chưa trọn — {'; '.join(child.import_notes)}", style="dim")
         )
+    for child in done:
+        if child.note:
+            console.print(Text(f"{child.name}: {child.note}", style="yellow"))
     for child in review.not_reviewed():
         console.print(problem_line(child))

@@ -147,7 +147,7 @@ SUMMARY_HEADERS = (
 
 def summary_row(child: ChildReview) -> list[Any]:
     counts: list[Any] = [child.count(v) for v in ITEM_VERDICTS]
-    note = child.message or "; ".join(child.import_notes)
+    note = "; ".join(x for x in (child.message, child.note, *child.import_notes) if x)
     reviewed = not child.message
     return [
         child.name, child.unit, child.symbol, STATUS_NAMES[child.status],

@@ -100,6 +100,8 @@ class _Writer:
         table = self.document.add_table(rows=1, cols=len(headers))
         table.autofit = False
         set_borders(table, "single")
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Mm(width)  # the grid LibreOffice lays out by
         for index, row in enumerate([headers, *rows]):
             cells = table.rows[0].cells if index == 0 else table.add_row().cells
             for cell, text, width in zip(cells, row, widths, strict=True):

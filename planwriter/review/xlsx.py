@@ -39,6 +39,16 @@ FIXED_COLUMNS = 3  # Mục, Loại, Nội dung
 FIT_WIDTH_UP_TO = 12  # children that still print legibly on one page width
 
 
+LINE_HEIGHT = 15  # points per line of 11 pt text
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines ``text`` wraps to in a column ``width`` characters wide (a little narrower in
+    practice: words do not break)."""
+    usable = max(1.0, width * 0.95)
+    return max(1, -(-len(text) // int(usable)))
+
+
 def cell_text(cell: Cell) -> str:
     """What a matrix cell says: the verdict, with the child's value or reason."""
     name = VERDICT_NAMES[cell.verdict]
@@ -109,6 +119,8 @@ def _matrix(sheet: Any, review: Review) -> None:
         cell = sheet.cell(TITLE_ROWS, col, text)
         cell.font, cell.fill, cell.alignment, cell.border = (
             s["bold"], s["header"], s["center"], s["border"])
+    sheet.row_dimensions[TITLE_ROWS].height = LINE_HEIGHT * max(
+        [2] + [_lines(c.name, 16) for c in children])
     row = TITLE_ROWS
     lines: list[tuple[str, str, str, list[Cell | None]]] = [
         (r.label, "mục", r.text, [c.items.get(r.id) for c in children]) for r in review.rows
@@ -118,6 +130,10 @@ def _matrix(sheet: Any, review: Review) -> None:
     ]
     for label, kind, text, cells in lines:
         row += 1
+        # Neither Excel nor LibreOffice grows a row for wrapped text written by openpyxl.
+        tall = max([_lines(label, 16), _lines(text, 60)]
+                   + [_lines(cell_text(c), 16) for c in cells if c is not None])
+        sheet.row_dimensions[row].height = LINE_HEIGHT * tall
         for col, value in enumerate((label, kind, text), start=1):
             cell = sheet.cell(row, col, value)
             cell.alignment, cell.border = s["wrap"], s["border"]

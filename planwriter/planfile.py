@@ -207,6 +207,11 @@ class _Reader:
     def fail(self, message: str, line: int | None) -> PlanFileError:
         return PlanFileError(message, self.path, line)
 
+    def where(self, key: str, line: int | None) -> int | None:
+        """The line of ``key`` in the table at ``line``: searched only for an error message,
+        never for a key that is fine (a lookup per key made reading a plan quadratic)."""
+        return self.locator.key(key, line)
+
     def plan(self, doc: TOMLDocument) -> Plan:
         schema = plain(doc.get("schema"))
         if schema is None:
@@ -245,34 +250,39 @@ class _Reader:
                 raise self.fail(f"unknown key '{key}' in {where}", self.locator.key(key, line))
         for key, kind, required in keys:
             value = plain(table.get(key))
-            at = self.locator.key(key, line)
             if value is None:
                 if required:
                     raise self.fail(f"{where} is missing '{key}'", line)
                 continue
             if not _is(value, kind):
                 raise self.fail(
-                    f"'{key}' in {where} must be {_TYPE_NAMES[kind]}, not {_describe(value)}", at
+                    f"'{key}' in {where} must be {_TYPE_NAMES[kind]}, not {_describe(value)}",
+                    self.where(key, line),
                 )
             for text in _strings(value):
                 problem = text_problem(text)
                 if problem:
-                    raise self.fail(f"'{key}' in {where}: {problem}", at)
+                    raise self.fail(f"'{key}' in {where}: {problem}", self.where(key, line))
             if key in _ROW_KEYS:
                 if not all(
                     isinstance(row, list) and all(isinstance(c, str) for c in row)
                     for row in value
                 ):
                     raise self.fail(
-                        f"'{key}' in {where} must be an array of rows (arrays of strings)", at
+                        f"'{key}' in {where} must be an array of rows (arrays of strings)",
+                        self.where(key, line),
                     )
                 for row in value:
                     for cell in row:
                         problem = text_problem(cell)
                         if problem:
-                            raise self.fail(f"'{key}' in {where}: {problem}", at)
+                            raise self.fail(
+                                f"'{key}' in {where}: {problem}", self.where(key, line)
+                            )
             elif isinstance(value, list) and not all(isinstance(v, str) for v in value):
-                raise self.fail(f"'{key}' in {where} must be an array of strings", at)
+                raise self.fail(
+                    f"'{key}' in {where} must be an array of strings", self.where(key, line)
+                )
             out[key] = value
         return out
 

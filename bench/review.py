@@ -130,7 +130,8 @@ def main() -> None:
                            str(folder / "parent.txt"), str(p.with_suffix(".txt"))]
                           for p in chosen])
             results.append((n, seconds, peak))
-            print(f"{n:>4} children: review {seconds:6.2f} s (CPU {cpu:6.2f} s), peak RSS {peak / 1024:6.0f} MiB "
+            print(f"{n:>4} children: review {seconds:6.2f} s (CPU {cpu:6.2f} s), "
+                  f"peak RSS {peak / 1024:6.0f} MiB "
                   f"(exit {status}) | git word-diff ×{n} serial {git:6.2f} s | "
                   f"planwriter diff --json ×{n} serial {per_diff * n:6.1f} s"
                   + (" (projected from 10)" if n != SIZES[0] else ""))

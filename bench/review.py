@@ -101,8 +101,11 @@ def make(folder: Path, count: int) -> tuple[Path, list[Path]]:
     changes = Changes(adapted=15, dropped=5, missing=3, weakened=2, raised=1)
     children = generate(str(parent_path), sorted(library.profiles()), count, 16, changes)
     paths = write_children(folder / "children", children)
+    text = folder / "text"  # the git baseline's copies, beside (not among) the plan files
+    text.mkdir()
     for path, (_, plan, _) in zip(paths, children, strict=True):
-        path.with_suffix(".txt").write_text("\n".join(body_lines(plan)) + "\n", encoding="utf-8")
+        (text / f"{path.stem}.txt").write_text("\n".join(body_lines(plan)) + "\n",
+                                                encoding="utf-8")
     return parent_path, paths
 
 
@@ -127,7 +130,7 @@ def main() -> None:
                        *map(str, chosen), "--json"]
             seconds, cpu, peak, status = measure(command)
             git = serial([["git", "diff", "--no-index", "--word-diff",
-                           str(folder / "parent.txt"), str(p.with_suffix(".txt"))]
+                           str(folder / "parent.txt"), str(folder / "text" / f"{p.stem}.txt")]
                           for p in chosen])
             results.append((n, seconds, peak))
             print(f"{n:>4} children: review {seconds:6.2f} s (CPU {cpu:6.2f} s), "

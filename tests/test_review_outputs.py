@@ -148,3 +148,23 @@ def test_the_report_prints_in_the_export_layout(pdfs) -> None:
     assert "BÁO CÁO" in text and "TỪNG KẾ HOẠCH" in text and "hong.toml" in text
     assert "Độc lập" not in text  # a party body's report: the party motto, not the state's
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_the_terminal_summary_fits_the_terminal(made, width: int) -> None:
+    import io
+
+    from rich.console import Console
+
+    from planwriter.review.terminal import render
+
+    review, children, _, _ = made
+    out = io.StringIO()
+    render(review, Console(file=out, width=width, color_system=None))
+    lines = out.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= width
+    text = " ".join(" ".join(lines).split())
+    for name, _, _ in children:
+        assert f"{name}.toml" in text
+    assert "hong.toml: không đọc được" in text
+    assert ("Đơn vị" in text) is (width >= 110)

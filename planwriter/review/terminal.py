@@ -9,7 +9,6 @@ from rich.text import Text
 
 from planwriter.review.disposition import (
     STATUS_NAMES,
-    VERDICT_NAMES,
     ChildReview,
     ChildStatus,
     Verdict,
@@ -30,6 +29,7 @@ STYLES = {
     Verdict.MISSING: "magenta",
 }
 SHOWN = 10  # parent items listed under "most often dropped or weakened"
+HOTSPOT_TEXT = 90  # characters of a parent item's text in that list
 
 
 def percent(share: float) -> str:
@@ -44,27 +44,43 @@ def title_line(review: Review) -> str:
     return line
 
 
-def children_table(review: Review) -> Table:
-    table = Table(title="Từng kế hoạch", title_justify="left", show_lines=False)
-    table.add_column("Kế hoạch", overflow="fold")
-    table.add_column("Đơn vị", overflow="fold")
-    table.add_column("Bao phủ", justify="right")
+SHORT = {
+    Verdict.KEPT: "giữ",
+    Verdict.LOCALIZED: "đ.phg",
+    Verdict.ADAPTED: "đ.ch",
+    Verdict.WEAKENED: "hạ",
+    Verdict.DROPPED: "bỏ",
+    Verdict.MISSING: "thiếu",
+}
+LEGEND = (
+    "Số mục: giữ nguyên · đ.phg = địa phương hóa · đ.ch = điều chỉnh · hạ = giữ mục nhưng "
+    "hạ chỉ tiêu · bỏ (có lý do) · thiếu (không nêu lý do); CT hạ = số chỉ tiêu bị hạ hoặc bỏ"
+)
+WIDE = 110  # columns from which the unit's name gets its own column
+
+
+def children_table(review: Review, width: int = 80) -> Table:
+    table = Table(title="Từng kế hoạch (B.phủ: bao phủ)", title_justify="left", caption=LEGEND,
+                  caption_justify="left", padding=(0, 0 if width < WIDE else 1))
+    table.add_column("Kế hoạch", no_wrap=True, overflow="ellipsis", ratio=1, min_width=10)
+    wide = width >= WIDE
+    if wide:
+        table.add_column("Đơn vị", overflow="fold", ratio=1)
+    table.add_column("B.phủ", justify="right", no_wrap=True, min_width=5)
     for verdict in ITEM_VERDICTS:
-        table.add_column(VERDICT_NAMES[verdict], justify="right", style=STYLES[verdict])
-    table.add_column("Hạ CT", justify="right", style="yellow")
+        table.add_column(SHORT[verdict], justify="right", style=STYLES[verdict], no_wrap=True,
+                         min_width=max(3, len(SHORT[verdict])))
+    table.add_column("CT hạ", justify="right", style="yellow", no_wrap=True, min_width=5)
     for child in review.children:
+        unit = [child.unit] if wide else []
         if child.status is not ChildStatus.REVIEWED:
             table.add_row(
-                child.name,
-                child.unit,
-                Text(STATUS_NAMES[child.status], style="bold red"),
-                *[""] * (len(ITEM_VERDICTS) + 1),
+                child.name, *unit, Text("—", style="bold red"),
+                *[""] * len(ITEM_VERDICTS), "",
             )
             continue
         table.add_row(
-            child.name,
-            child.unit,
-            percent(child.coverage),
+            child.name, *unit, percent(child.coverage),
             *[str(child.count(v)) for v in ITEM_VERDICTS],
             str(len(child.weakened_targets())),
         )
@@ -83,9 +99,10 @@ def hotspots(review: Review) -> Table:
     for row_id, _ in found:
         row = review.row(row_id)
         counts = review.row_counts(row_id)
+        text = row.text if len(row.text) <= HOTSPOT_TEXT else row.text[: HOTSPOT_TEXT - 1] + "…"
         table.add_row(
             row.label,
-            row.text,
+            text,
             str(counts[Verdict.DROPPED]),
             str(counts[Verdict.MISSING]),
             str(counts[Verdict.WEAKENED]),
@@ -107,7 +124,7 @@ def render(review: Review, console: Console) -> None:
         f"{len(done)} kế hoạch đã rà soát, bao phủ trung bình {percent(review.mean_coverage())}"
         " (tỷ lệ mục được giữ, địa phương hóa, điều chỉnh hoặc hạ chỉ tiêu)"
     )
-    console.print(children_table(review))
+    console.print(children_table(review, console.width))
     if done and review.most_often((Verdict.DROPPED, Verdict.MISSING, Verdict.WEAKENED), 1):
         console.print(hotspots(review))
     imported = [c for c in done if c.import_notes]

@@ -77,7 +77,7 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#review-children", DataTable)
-        table.add_columns("Kế hoạch", "Bao phủ", "giữ", "đ.phương", "đ.chỉnh", "hạ CT", "bỏ",
+        table.add_columns("Kế hoạch", "B.phủ", "giữ", "đ.phg", "đ.ch", "hạ", "bỏ",
                           "thiếu", "Tình trạng")
         self._run()
 

@@ -20,6 +20,9 @@ from planwriter.review.terminal import ITEM_VERDICTS, percent
 
 SHOWN = 15  # parent items listed as most often dropped, missing or weakened
 PROBLEMS = (Verdict.DROPPED, Verdict.MISSING, Verdict.WEAKENED)
+# Missing items listed per child; a sub-plan that takes up one part of its parent misses
+# most of it, and a hundred lines of "thiếu" would hide its drops and weakened targets.
+MISSING_LISTED = 20
 
 
 def report_meta(review: Review, parent: Meta) -> Meta:
@@ -135,7 +138,7 @@ class _Writer:
              *[str(c.count(v)) for v in ITEM_VERDICTS]]
             for c in done
         ]
-        self.table(headers, rows, [52, 16] + [16] * len(ITEM_VERDICTS))
+        self.table(headers, rows, [40, 14] + [18] * len(ITEM_VERDICTS))
 
     def hotspots(self, review: Review) -> None:
         self.para("II. CÁC MỤC BỊ BỎ, THIẾU HOẶC HẠ CHỈ TIÊU NHIỀU NHẤT", docstyles.heading(0))
@@ -170,8 +173,16 @@ class _Writer:
             found = gaps(child)
             if not found:
                 self.para("Không có mục nào bị bỏ, thiếu hay hạ chỉ tiêu.")
-            for row_id, cell in found:
+            missing = [(i, c) for i, c in found if c.verdict is Verdict.MISSING]
+            listed = [(i, c) for i, c in found if c.verdict is not Verdict.MISSING]
+            listed += missing[:MISSING_LISTED]
+            order = {row.id: n for n, row in enumerate(review.rows)}
+            for row_id, cell in sorted(listed, key=lambda pair: order[pair[0]]):
                 self.para(self._gap(review, row_id, cell), docstyles.BULLET)
+            if len(missing) > MISSING_LISTED:
+                self.para(f"- Và {len(missing) - MISSING_LISTED} mục khác không có trong kế "
+                          "hoạch (không nêu lý do): xem bảng tính ma trận rà soát.",
+                          docstyles.BULLET)
 
     def _gap(self, review: Review, row_id: str, cell: Cell) -> str:
         row = review.row(row_id)

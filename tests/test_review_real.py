@@ -41,7 +41,7 @@ def _check_kept(parent_path: Path, review) -> None:
                 assert cell.child_id in mine
 
 
-def test_kh16_with_its_sub_plans() -> None:
+def test_kh16_with_its_sub_plans(tmp_path: Path) -> None:
     parent = shared("real/text/KH-16-MTTQ-LuongMinh.txt")
     children = [shared(p) for p in KH16_CHILDREN]
     plan, note = read_parent(str(parent))
@@ -57,6 +57,16 @@ def test_kh16_with_its_sub_plans() -> None:
     assert ktgs.status is ChildStatus.OTHER_PARENT and "16/KH-MTTQ" in ktgs.message
     assert all(c.status is not ChildStatus.FAILED for c in review.children)
     _check_kept(parent, review)
+    # the report lists a sub-plan's drops in full but not a hundred "thiếu" lines
+    import docx
+
+    from planwriter.review.report_docx import MISSING_LISTED, write_report
+
+    report = write_report(review, tmp_path / "r.docx")
+    texts = [p.text for p in docx.Document(str(report)).paragraphs]
+    missing = hiep.count(Verdict.MISSING)
+    assert missing > MISSING_LISTED
+    assert any(t.startswith(f"- Và {missing - MISSING_LISTED} mục khác") for t in texts)
 
 
 def test_57_nq_tw_with_3260_kh_and_03_nq_cp() -> None:

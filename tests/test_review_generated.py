@@ -99,3 +99,24 @@ def test_an_enlarged_parent_keeps_its_ids_unique_and_drafts_children(tmp_path) -
     found = ChildReview("c", "c")
     review_child(big, children[0][1], found)
     assert found.count(Verdict.DROPPED) == 2 and found.count(Verdict.MISSING) == 1
+
+
+def test_a_child_that_trips_a_bug_is_listed_and_the_others_reviewed(tmp_path, monkeypatch):
+    import planwriter.review.run as run
+
+    _, parent = load_template(TEMPLATES[1])
+    paths = write_children(tmp_path, generate(TEMPLATES[1], PROFILES, 3, seed=8))
+    real = run.read_child
+
+    def flaky(path):
+        if path == paths[1]:
+            raise IndexError("list index out of range")
+        return real(path)
+
+    monkeypatch.setattr(run, "read_child", flaky)
+    review = run_review(parent, "p", paths, jobs=1)
+    statuses = [c.status for c in review.children]
+    assert statuses == [ChildStatus.REVIEWED, ChildStatus.FAILED, ChildStatus.REVIEWED]
+    message = review.children[1].message
+    assert message.startswith(str(paths[1])) and "IndexError" in message
+    assert "\n" not in message

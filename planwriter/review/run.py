@@ -11,6 +11,7 @@ import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -34,17 +35,26 @@ def _start(parent: Plan) -> None:
 def review_one(parent: Plan, path: Path) -> ChildReview:
     """One child read and reviewed against ``parent``; never raises for a bad child."""
     out = ChildReview(name=path.name, path=str(path))
-    loaded = read_child(path)
-    if loaded.plan is None:
-        out.status, out.message = ChildStatus.FAILED, loaded.error
-        return out
-    out.imported, out.import_notes = loaded.imported, list(loaded.notes or [])
     try:
+        loaded = read_child(path)
+        if loaded.plan is None:
+            out.status, out.message = ChildStatus.FAILED, loaded.error
+            return out
+        out.imported, out.import_notes = loaded.imported, list(loaded.notes or [])
         review_child(parent, loaded.plan, out)
     except PlanwriterError as exc:  # a profile the child names is broken, …
-        out.status, out.message = ChildStatus.FAILED, f"{path}: {exc}"
-        out.items, out.targets = {}, {}
+        _failed(out, f"{path}: {exc}")
+    except Exception as exc:  # noqa: BLE001 — one document that trips a bug in import or
+        # alignment must not cost the reviewer the other ninety-nine: it is listed, with the
+        # error, as a child that could not be reviewed.
+        _failed(out, f"{path}: lỗi khi đọc hoặc đối chiếu ({type(exc).__name__}: {exc}); "
+                     "xin báo lỗi này kèm tệp")
     return out
+
+
+def _failed(out: ChildReview, message: str) -> None:
+    out.status, out.message = ChildStatus.FAILED, " ".join(message.split())
+    out.items, out.targets, out.added = {}, {}, 0
 
 
 def _work(path: str) -> ChildReview:
@@ -94,7 +104,12 @@ def run_review(
         futures = {pool.submit(_work, str(path)): index for index, path in enumerate(children)}
         for done, future in enumerate(as_completed(futures), start=1):
             index = futures[future]
-            results[index] = future.result()
+            try:
+                results[index] = future.result()
+            except BrokenProcessPool:  # a worker killed (out of memory, a signal)
+                lost = ChildReview(name=children[index].name, path=str(children[index]))
+                _failed(lost, f"{children[index]}: tiến trình đối chiếu bị dừng đột ngột")
+                results[index] = lost
             if progress is not None:
                 progress(done, total, children[index].name)
     review.children = [results[i] for i in range(total)]

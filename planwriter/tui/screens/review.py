@@ -25,14 +25,17 @@ SHOWN_VERDICTS = (Verdict.KEPT, Verdict.LOCALIZED, Verdict.ADAPTED, Verdict.WEAK
 
 
 def folder_children(folder: Path) -> tuple[str | None, list[Path]]:
-    """The parent most plans of ``folder`` cite ([plan.parent] ref) and the plans citing it."""
+    """The parent most plans of ``folder`` cite ([plan.parent] ref) and the plans citing it,
+    with the .toml files that cannot be read at all (the review lists them with their error)."""
     import tomllib
 
     refs: dict[Path, str] = {}
+    unreadable: list[Path] = []
     for path in sorted(folder.glob("*.toml")):
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            unreadable.append(path)
             continue
         ref = data.get("plan", {}).get("parent", {}).get("ref", "")
         if isinstance(ref, str) and ref:
@@ -40,7 +43,7 @@ def folder_children(folder: Path) -> tuple[str | None, list[Path]]:
     if not refs:
         return None, []
     ref = Counter(refs.values()).most_common(1)[0][0]
-    return ref, [p for p, r in refs.items() if r == ref]
+    return ref, sorted([p for p, r in refs.items() if r == ref] + unreadable)
 
 
 class _ChildDiffScreen(DiffScreen):

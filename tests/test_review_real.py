@@ -93,3 +93,21 @@ def test_the_parent_as_word_file_reviews_its_text_twin(name: str) -> None:
     assert child.status is ChildStatus.REVIEWED
     assert child.coverage > 0.5  # the same document, read from two sources
     _check_kept(parent, review)
+
+
+def test_the_reviewer_states_the_number_import_could_not_read() -> None:
+    from planwriter.errors import PlanwriterError
+    from planwriter.review.collect import set_number
+
+    parent = source("57-NQ-TW.txt")
+    plan, note = read_parent(str(parent))
+    assert plan.meta.number == ""
+    set_number(plan, "57-NQ/TW")
+    review = run_review(plan, str(parent), [source("3260-KH-DDQH15.txt")], note=note)
+    assert review.parent_symbol == "57-NQ/TW"
+    child = review.children[0]
+    assert child.status is ChildStatus.REVIEWED and child.note == ""  # it cites 57-NQ/TW
+    set_number(plan, "16/KH-MTTQ-BTT")
+    assert plan.meta.symbol() == "16/KH-MTTQ-BTT"
+    with pytest.raises(PlanwriterError, match="parent-number"):
+        set_number(plan, "57 NQ")

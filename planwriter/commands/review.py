@@ -38,6 +38,12 @@ def configure(parser: argparse.ArgumentParser, name: str) -> None:
         "--docx", metavar="FILE", type=Path, help="write a report for the standing committee"
     )
     parser.add_argument(
+        "--parent-number",
+        metavar="SYMBOL",
+        help="the parent's number (57-NQ/TW) when it is a document whose number import "
+        "cannot read: children citing it are then known to be its children",
+    )
+    parser.add_argument(
         "--jobs",
         type=int,
         metavar="N",
@@ -92,6 +98,10 @@ def run(args: argparse.Namespace) -> int:
     if args.docx is not None:
         guard_output(args.docx, [*inputs, args.xlsx], (".docx",))
     parent, note = read_parent(args.parent)
+    if args.parent_number:
+        from planwriter.review.collect import set_number
+
+        set_number(parent, args.parent_number)
     with _progress(len(children)) as progress:
         review = run_review(
             parent, args.parent, children, note=note, jobs=args.jobs, progress=progress

@@ -7,11 +7,12 @@ status ``failed`` and its one-line error, and the review goes on with the others
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from planwriter.errors import PlanwriterError
-from planwriter.model import Plan
+from planwriter.model import Family, Plan
 
 PLAN_SUFFIXES = (".toml",)
 DOCUMENT_SUFFIXES = (".docx", ".pdf", ".txt")
@@ -79,6 +80,26 @@ def read_parent(given: str) -> tuple[Plan, str]:
     if path.suffix.lower() != ".toml":
         path = library.template_path(given)
     return read_only(path), ""
+
+
+_PARTY_SYMBOL = re.compile(r"^(\d+)-([^\W\d_]+)/(\S+)$")  # 57-NQ/TW
+_STATE_SYMBOL = re.compile(r"^(\d+)/([^\W\d_]+)-(\S+)$")  # 45/KH-UBND, 16/KH-MTTQ-BTT
+
+
+def set_number(plan: Plan, symbol: str) -> None:
+    """Give ``plan`` the number the reviewer states ("57-NQ/TW", "16/KH-MTTQ-BTT") when its
+    import could not read one; ``PlanwriterError`` if it is not written as documents cite."""
+    text = "".join(symbol.split())
+    party, state = _PARTY_SYMBOL.match(text), _STATE_SYMBOL.match(text)
+    found = party or state
+    if found is None:
+        raise PlanwriterError(
+            f"--parent-number '{symbol}': write it as documents cite it (57-NQ/TW, 45/KH-UBND)"
+        )
+    meta = plan.meta
+    meta.number, meta.doc_type, meta.issuer_symbol = found.groups()
+    meta.family = Family.PARTY if party else (
+        meta.family if meta.family is not Family.PARTY else Family.STATE)
 
 
 def read_child(path: Path) -> Loaded:

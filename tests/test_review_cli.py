@@ -114,3 +114,16 @@ def test_terminal_summary_names_children_and_the_most_dropped_items(folder: Path
     assert "Rà soát 4 kế hoạch thực hiện 63-CTr/TU" in out
     assert "bao phủ trung bình" in out
     assert "bị bỏ, thiếu hoặc hạ chỉ tiêu nhiều nhất" in out
+
+
+def test_folders_expand_to_plans_and_documents_once_without_the_parent(tmp_path: Path) -> None:
+    from planwriter.review.collect import expand
+
+    for name in ("a.toml", "b.docx", "c.pdf", "d.txt", "e.xlsx", ".an.toml", "~$b.docx",
+                 "parent.toml"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "f.toml").write_text("x", encoding="utf-8")
+    found = expand([tmp_path, tmp_path / "a.toml", tmp_path / "sub" / "f.toml"],
+                   exclude=[tmp_path / "parent.toml"])
+    assert [p.name for p in found] == ["a.toml", "b.docx", "c.pdf", "d.txt", "f.toml"]

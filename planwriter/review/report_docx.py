@@ -70,7 +70,7 @@ def build_report(review: Review) -> Any:
     section.page_width, section.page_height = Mm(layout.page_width), Mm(layout.page_height)
     section.top_margin, section.bottom_margin = Mm(layout.margin_top), Mm(layout.margin_bottom)
     section.left_margin, section.right_margin = Mm(layout.margin_left), Mm(layout.margin_right)
-    install_styles(document, layout)
+    style_ids = install_styles(document, layout)
     add_page_numbers(section, layout)
     add_header(document, Plan(meta=meta), layout)
     props = document.core_properties
@@ -79,7 +79,7 @@ def build_report(review: Review) -> Any:
     props.language = "vi-VN"
     props.comments = ""
     props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    writer = _Writer(document, nfc)
+    writer = _Writer(document, nfc, style_ids)
     writer.summary(review)
     writer.hotspots(review)
     writer.children(review)
@@ -88,11 +88,20 @@ def build_report(review: Review) -> Any:
 
 
 class _Writer:
-    def __init__(self, document: Any, nfc: Any) -> None:
-        self.document, self.nfc = document, nfc
+    def __init__(self, document: Any, nfc: Any, style_ids: dict[str, str]) -> None:
+        self.document, self.nfc, self.style_ids = document, nfc, style_ids
+
+    def styled(self, paragraph: Any, style: str) -> Any:
+        """Set ``style`` by its id: python-docx's lookup by name walks every style each time,
+        three quarters of the time of a hundred children's report."""
+        paragraph._p.get_or_add_pPr().style = self.style_ids[style]
+        return paragraph
 
     def para(self, text: str, style: str = docstyles.BODY) -> Any:
-        return self.document.add_paragraph(self.nfc(text), style=style)
+        paragraph = self.styled(self.document.add_paragraph(), style)
+        if text:
+            paragraph.add_run(self.nfc(text))
+        return paragraph
 
     def table(self, headers: list[str], rows: list[list[str]], widths: list[int]) -> None:
         from docx.shared import Mm
@@ -109,7 +118,8 @@ class _Writer:
             cells = table.rows[0].cells if index == 0 else table.add_row().cells
             for cell, text, width in zip(cells, row, widths, strict=True):
                 cell.width = Mm(width)
-                cell.paragraphs[0].style = st.TABLE_HEADING if index == 0 else docstyles.TABLE_TEXT
+                self.styled(cell.paragraphs[0],
+                            st.TABLE_HEADING if index == 0 else docstyles.TABLE_TEXT)
                 cell.paragraphs[0].add_run(self.nfc(text))
             tr_pr = table.rows[index]._tr.get_or_add_trPr()
             tr_pr.append(st.make("cantSplit"))

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("diff", "compare a local plan with its parent"),
     "export": ("export", "write a .docx (and PDF) ready for signature"),
     "import": ("import_", "read a .docx or text document into a plan file"),
+    "review": ("review", "review many child plans against their parent at once"),
     "tui": ("tui", "open the terminal interface (on a plan file, if given)"),
     "library": ("librarydir", "lay out a template library to keep in git (library init DIR)"),
     "profile": ("librarydir", "add a unit profile to the library (profile new KEY …)"),

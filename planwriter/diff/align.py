@@ -63,6 +63,7 @@ class Side:
     caps: list[bool] = field(default_factory=list)  # a heading (in capitals, or short)
     subject: frozenset[str] = frozenset()  # the content words of the plan's summary
     _bags: dict[int, frozenset[str]] = field(default_factory=dict)
+    _folded: dict[int, str] = field(default_factory=dict)
 
     def bag(self, index: int) -> frozenset[str]:
         """The item's content words, found when first asked for: most items are aligned
@@ -74,12 +75,22 @@ class Side:
 
     words = bag
 
+    def folded(self, index: int) -> str:
+        """The item's text folded (case and diacritics), kept: a parent side prepared once
+        is compared with many children."""
+        found = self._folded.get(index)
+        if found is None:
+            found = self._folded[index] = fold(self.text[index])
+        return found
 
-def side(plan: Plan, include_dropped: bool) -> Side:
-    """Collect a plan's items; an item under a dropped item counts as dropped with its reason."""
+
+def side(plan: Plan, include_dropped: bool, numbers: dict[str, str] | None = None) -> Side:
+    """Collect a plan's items; an item under a dropped item counts as dropped with its reason.
+    ``numbers``: the plan's ``labels`` when the caller has them already."""
     out = Side([], [], [], [], [], subject=content_words(plan.meta.one_line(plan.meta.summary)))
     reason_of: dict[str, str] = {}
-    numbers = labels(plan)
+    if numbers is None:
+        numbers = labels(plan)
     for item, parent, _ in plan.walk(include_dropped=include_dropped):
         inherited = reason_of.get(parent.id) if parent is not None else None
         dropped = item.dropped or inherited is not None
@@ -201,13 +212,14 @@ def _exact(
     parent: Side, child: Side, links: Links, free_p: list[int], free_c: list[int]
 ) -> tuple[list[int], list[int]]:
     # Identical text first (no folding needed: most items are), then folded text.
-    for key in (str, fold):
+    for key_p, key_c in ((parent.text.__getitem__, child.text.__getitem__),
+                         (parent.folded, child.folded)):
         table: dict[str, list[int]] = defaultdict(list)
         for p in reversed(free_p):
-            table[key(parent.text[p])].append(p)
+            table[key_p(p)].append(p)
         left_c = []
         for c in free_c:
-            stack = table.get(key(child.text[c]))
+            stack = table.get(key_c(c))
             if stack:
                 links.add(stack.pop(), c, Basis.TEXT, 1.0)
             else:

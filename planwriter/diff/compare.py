@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from planwriter.diff.align import Evidence, Links, Side, align, side
 from planwriter.diff.kinds import classify
@@ -182,17 +183,40 @@ def _changes(
     return out
 
 
+_LOCALIZERS: dict[tuple[str, str, int, int], Callable[[str], str] | None] = {}
+
+
 def _localizer(profile_key: str) -> Callable[[str], str] | None:
     """The child's profile vocabulary (what ``planwriter new`` applied), if it can be found:
-    an item changed only by it is localized, not adapted by hand."""
+    an item changed only by it is localized, not adapted by hand. Kept per profile file as
+    long as the file is unchanged: a review's hundred children share a few profiles, and
+    reading one took a tenth of each child's comparison."""
     if not profile_key:
         return None
-    from planwriter.drafting.localize import Localizer
     from planwriter.library import profile_path
+
+    try:
+        path = profile_path(profile_key)
+    except PlanwriterError:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return _load_localizer(profile_key, path)
+    key = (profile_key, str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _LOCALIZERS:
+        if len(_LOCALIZERS) >= 32:
+            _LOCALIZERS.clear()
+        _LOCALIZERS[key] = _load_localizer(profile_key, path)
+    return _LOCALIZERS[key]
+
+
+def _load_localizer(profile_key: str, path: Path) -> Callable[[str], str] | None:
+    from planwriter.drafting.localize import Localizer
     from planwriter.profile import load_profile
 
     try:
-        profile = load_profile(profile_path(profile_key), profile_key)
+        profile = load_profile(path, profile_key)
     except PlanwriterError:
         return None
     return Localizer.for_profile(profile).localize

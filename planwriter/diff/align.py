@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from planwriter.diff.evidence import (
@@ -91,7 +91,7 @@ def side(plan: Plan, include_dropped: bool, numbers: dict[str, str] | None = Non
     reason_of: dict[str, str] = {}
     if numbers is None:
         numbers = labels(plan)
-    for item, parent, _ in plan.walk(include_dropped=include_dropped):
+    for item, parent in preorder(plan, include_dropped):
         inherited = reason_of.get(parent.id) if parent is not None else None
         dropped = item.dropped or inherited is not None
         if dropped:
@@ -108,6 +108,28 @@ def side(plan: Plan, include_dropped: bool, numbers: dict[str, str] | None = Non
         out.dropped.append(dropped)
         out.reasons.append(reason_of.get(item.id, ""))
         out.labels.append(numbers.get(item.id, ""))
+    return out
+
+
+def preorder(plan: Plan, include_dropped: bool) -> list[tuple[Item, Item | None]]:
+    """``plan.walk`` without the depth, as a list: one loop over a stack of iterators
+    instead of a generator per level that every item is passed up through."""
+    out: list[tuple[Item, Item | None]] = []
+    stack: list[Iterator[Item]] = [iter(plan.items)]
+    parents: list[Item | None] = [None]
+    append = out.append
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+            parents.pop()
+            continue
+        if not include_dropped and item.dropped:
+            continue
+        append((item, parents[-1]))
+        if item.children:
+            stack.append(iter(item.children))
+            parents.append(item)
     return out
 
 

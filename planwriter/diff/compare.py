@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from planwriter.diff.align import Evidence, Links, Side, align, side
+from planwriter.diff.align import Evidence, Links, Side, align, preorder, side
 from planwriter.diff.kinds import classify
 from planwriter.diff.model import (
     Basis,
@@ -242,7 +242,7 @@ def places(plan: Plan, own: dict[str, str] | None = None) -> dict[str, str]:
 
     paths: dict[str | None, list[str]] = {None: []}
     points: dict[str, str] = {}  # a point's own number, for the points under it
-    for item, parent, _ in plan.walk(include_dropped=False):
+    for item, parent in preorder(plan, include_dropped=False):
         key = parent.id if parent is not None else None
         base = paths.get(key, [])
         if item.kind is Kind.SECTION and own.get(item.id, "").rstrip(".)"):

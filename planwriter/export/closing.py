@@ -13,7 +13,7 @@ from planwriter.model import Plan
 from planwriter.render import recipient_lines
 
 
-def add_closing(document: Any, plan: Plan, layout: Layout) -> None:
+def add_closing(document: Any, plan: Plan, layout: Layout) -> Any:
     """Append the recipients and signature table."""
     meta = plan.meta
     spacer = document.add_paragraph(style="Normal")  # a line's space before the block
@@ -24,13 +24,21 @@ def add_closing(document: Any, plan: Plan, layout: Layout) -> None:
     left, right = table.rows[0].cells
     if meta.recipients:
         lines = [(docstyles.RECIPIENTS_HEADING, "Nơi nhận:")]
-        lines += [(docstyles.RECIPIENT, line) for line in recipient_lines(meta.recipients)]
+        lines += [(docstyles.RECIPIENT, line) for line in recipient_lines(
+            meta.recipients, layout.recipient_separator, layout.recipient_last)]
         fill_cell(left, lines)
     sign = [(docstyles.SIGNATURE, line) for line in meta.signature.lines()]
     # The name's style leaves room above it for the signature and the seal; an unsigned
     # draft keeps the room with an empty name line.
     sign.append((docstyles.SIGNER, meta.signature.name))
     fill_cell(right, sign)
+    # The whole block keeps with what precedes it: Word reads keep-with-next on the last body
+    # paragraph and the spacer; LibreOffice also wants every paragraph of the table's row kept
+    # with the next, or it may start the table on a page of its own.
+    for cell in (left, right):
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+    return table
 
 
 def add_page_numbers(section: Any, layout: Layout) -> None:

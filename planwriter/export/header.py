@@ -20,6 +20,7 @@ from planwriter.model import Plan
 CELL_MARGINS_MM = 2 * 1.905
 
 
+ADDRESSEE_INDENT_MM = 50  # where a letter's addressees line up, after "Kính gửi:"
 SUMMARY_WIDTH_MM = 150  # the widest a trích yếu line runs, centred under the title
 
 
@@ -36,8 +37,9 @@ def add_header(document: Any, plan: Plan, layout: Layout) -> None:
         rule(left.add_paragraph(style=st.RULE), layout.issuing_rule_mm, layout.left_column)
     fill_cell(left, [(st.HEADER_NUMBER, meta.number_line())], first=False)
     if is_letter(plan) and meta.summary:
-        fill_cell(left, [(docstyles.LETTER_SUMMARY, line) for line in letter_summary(meta.summary)],
-                  first=False)
+        room = layout.left_column - CELL_MARGINS_MM - 1
+        lines = letter_summary(meta.summary, layout.letter_summary.size, room)
+        fill_cell(left, [(docstyles.LETTER_SUMMARY, line) for line in lines], first=False)
 
     for index, (text, _font) in enumerate(layout.national):
         fill_cell(right, [(st.HEADER_NATIONAL[index], text)], first=index == 0)
@@ -79,12 +81,18 @@ def body_lines(superior: str, issuing: str, layout: Layout) -> list[tuple[str, s
     return lines
 
 
-def letter_summary(summary: str) -> list[str]:
-    """A letter's trích yếu as printed under its number: "V/v …", the drafter's lines kept."""
+def letter_summary(summary: str, size_pt: float = 12, room_mm: float = 1000) -> list[str]:
+    """A letter's trích yếu as printed under its number: "V/v …", the drafter's lines kept,
+    and a line too wide for the column balanced into shorter ones."""
+    from planwriter.export.summary import balance
+
     lines = _lines(summary)
     if lines and not lines[0].lower().startswith(("v/v", "về việc")):
         lines[0] = f"V/v {lines[0][:1].lower()}{lines[0][1:]}"
-    return lines
+    out: list[str] = []
+    for line in lines:
+        out += balance(line, size_pt, bold=False, width_mm=room_mm)
+    return out
 
 
 def add_addressees(document: Any, addressees: list[str]) -> None:
@@ -96,15 +104,18 @@ def add_addressees(document: Any, addressees: list[str]) -> None:
     if len(names) == 1 and not names[0].startswith("-"):
         document.add_paragraph(nfc(f"Kính gửi: {names[0]}."), style=docstyles.ADDRESSEES)
         return
-    first = document.add_paragraph(nfc("Kính gửi:"), style=docstyles.ADDRESSEES)
-    first.paragraph_format.keep_with_next = True
-    first.paragraph_format.left_indent = Mm(25)
-    first.alignment = 0  # left
     for index, name in enumerate(names):
         end = "." if index == len(names) - 1 else ";"
         line = name if name.startswith("-") else f"- {name}"
-        paragraph = document.add_paragraph(nfc(line + end), style=docstyles.ADDRESSEES)
-        paragraph.paragraph_format.left_indent = Mm(45)
+        # The first addressee on the line of "Kính gửi:", the others under it: a hanging
+        # indent, whose implicit tab stop (Word and LibreOffice) lines the names up.
+        text = f"Kính gửi:\t{line}{end}" if index == 0 else f"{line}{end}"
+        paragraph = document.add_paragraph(nfc(text), style=docstyles.ADDRESSEES)
+        fmt = paragraph.paragraph_format
+        fmt.left_indent = Mm(ADDRESSEE_INDENT_MM)
+        fmt.first_line_indent = Mm(-22) if index == 0 else Mm(0)
+        fmt.space_before = fmt.space_after = 0
+        fmt.keep_with_next = index < len(names) - 1
         paragraph.alignment = 0  # left
 
 

@@ -37,7 +37,8 @@ class Rendered:
     plan: Plan
     docx: Path
     pdf: Path
-    pages: list[str] = field(default_factory=list)  # pdftotext of each page
+    pages: list[str] = field(default_factory=list)  # pdftotext -layout of each page
+    raw: list[str] = field(default_factory=list)  # pdftotext in reading order, each page
     fonts: list[str] = field(default_factory=list)  # pdffonts names, subset prefix cut
     page_size: list[tuple[float, float]] = field(default_factory=list)
     bottoms: list[float] = field(default_factory=list)  # lowest text line per page (pt)
@@ -96,6 +97,9 @@ def read_back(rendered: Rendered) -> None:
     rendered.pages = text.split("\f")
     if rendered.pages and not rendered.pages[-1].strip():
         rendered.pages.pop()
+    raw = subprocess.run(["pdftotext", str(rendered.pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout.split("\f")
+    rendered.raw = raw[: len(rendered.pages)]
     rendered.fonts = pdf_fonts(rendered.pdf)
     bbox = subprocess.run(["pdftotext", "-bbox", str(rendered.pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
@@ -107,8 +111,9 @@ def read_back(rendered: Rendered) -> None:
 
 
 def squash(text: str) -> str:
-    """Text with all whitespace removed, for finding a wrapped sentence in a page."""
-    return re.sub(r"\s+", "", text)
+    """Text with all whitespace (and hyphens, which pdftotext drops at a line's end) removed,
+    for finding a wrapped sentence in a page."""
+    return re.sub(r"[\s\-\u00ad]+", "", text)
 
 
 def last_paragraph(plan: Plan) -> str:
@@ -129,13 +134,38 @@ def signer_line(plan: Plan) -> str:
 
 
 def page_of(rendered: Rendered, text: str, *, last: bool = True) -> int | None:
-    """The (0-based) page whose text holds ``text`` (whitespace ignored): the last such
-    page, or the first with ``last=False``."""
+    """The (0-based) page of the body (before any appendix) whose text holds ``text``
+    (whitespace ignored): the last such page, or the first with ``last=False``."""
     needle = squash(text)
-    found = [i for i, page in enumerate(rendered.pages) if needle in squash(page)]
+    pages = rendered.raw[: body_pages(rendered)]
+    found = [i for i, page in enumerate(pages) if needle in squash(page)]
     if not found:
         return None
     return found[-1] if last else found[0]
+
+
+def appendix_titles(plan: Plan) -> list[str]:
+    """The titles the appendices' pages open with."""
+    titles = [item.title or "PHỤ LỤC" for item in plan.appendices() if not item.dropped]
+    if plan.meta.tasks_in_appendix and has_tasks(plan.body()):
+        titles.append("PHỤ LỤC")
+    return titles
+
+
+def starts_appendix(page: str, titles: list[str]) -> bool:
+    """Whether a page opens with an appendix's title (after the page number)."""
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    lines = lines[1:] if lines and lines[0].isdigit() else lines
+    return bool(lines) and any(squash(lines[0]).startswith(squash(t)) for t in titles)
+
+
+def body_pages(rendered: Rendered) -> int:
+    """How many pages the body and closing take (the pages before the first appendix)."""
+    titles = appendix_titles(rendered.plan)
+    for index, page in enumerate(rendered.raw):
+        if index and starts_appendix(page, titles):
+            return index
+    return len(rendered.raw)
 
 
 def tail(text: str, words: int = 6) -> str:

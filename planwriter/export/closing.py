@@ -37,11 +37,12 @@ def add_closing(document: Any, plan: Plan, layout: Layout) -> Any:
     # The whole block keeps with what precedes it: Word reads keep-with-next on the last body
     # paragraph and the spacer; LibreOffice also wants every paragraph of the table's row kept
     # with the next, or it may start the table on a page of its own.
-    # A block too long for a page (a list of a hundred recipients) may split after its
-    # first lines: those and the signature still keep with the text.
-    for cell in (left, right):
-        for paragraph in cell.paragraphs if fits else cell.paragraphs[:3]:
-            paragraph.paragraph_format.keep_with_next = True
+    # A block too long for a page (a list of a hundred recipients) flows on from the text:
+    # its row may split, and nothing in it asks to move to the next page.
+    if fits:
+        for cell in (left, right):
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
     return table
 
 

@@ -59,8 +59,10 @@ def plans() -> list[tuple[str, Plan]]:
             key_t, key_p = f"lai-chau/{template.stem}", f"lai-chau/{profile.stem}"
             out.append((f"draft-{template.stem}-{profile.stem}",
                         new_plan(key_t, key_p, date=DRAFT_DATE)))
-    for name in ("party", "state", "appendix", "mass", "letter"):
+    for name in ("party", "state", "appendix"):
         out.append((f"fixture-{name}", load(FIXTURES / f"{name}.toml").plan))
+    for name in ("mass", "letter"):
+        out.append((f"fixture-{name}", load(FIXTURES.parent / "families" / f"{name}.toml").plan))
     for path in real_docx():
         out.append((f"real-{path.stem}", import_file(path).plan))
     return out

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from cli_run import planwriter
 from docx import Document
 
 from planwriter import docstyles
@@ -22,9 +23,9 @@ from planwriter.export.register import write_register
 from planwriter.export.summary import balance, summary_lines
 from planwriter.model import Family, Item, Kind, Plan
 from planwriter.planfile import load
-from cli_run import planwriter
 
 FIXTURES = Path(__file__).parent / "fixtures" / "export"
+FAMILIES = Path(__file__).parent / "fixtures" / "families"  # a mass organisation, a letter
 ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LONG = ("thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá phát "
@@ -129,7 +130,7 @@ def test_the_title_follows_the_type(tmp_path: Path) -> None:
 
 def test_a_letter_has_no_title_its_summary_under_the_number_and_addressees(
         tmp_path: Path) -> None:
-    doc = Document(str(exported(load(FIXTURES / "letter.toml").plan, tmp_path)))
+    doc = Document(str(exported(load(FAMILIES / "letter.toml").plan, tmp_path)))
     assert not [p for p in doc.paragraphs if p.style.name == docstyles.TITLE]
     left = doc.tables[0].rows[0].cells[0]
     texts = [p.text for p in left.paragraphs]
@@ -141,7 +142,7 @@ def test_a_letter_has_no_title_its_summary_under_the_number_and_addressees(
     kinh = [p.text for p in doc.paragraphs if p.style.name == docstyles.ADDRESSEES]
     assert kinh == ["Kính gửi:\t- Các sở, ban, ngành tỉnh;",
                     "- Ủy ban nhân dân các xã, phường."]
-    one = load(FIXTURES / "letter.toml").plan
+    one = load(FAMILIES / "letter.toml").plan
     one.meta.addressees = ["Sở Khoa học và Công nghệ"]
     doc = Document(str(exported(one, tmp_path, "one.docx")))
     assert [p.text for p in doc.paragraphs if p.style.name == docstyles.ADDRESSEES] == [
@@ -149,7 +150,7 @@ def test_a_letter_has_no_title_its_summary_under_the_number_and_addressees(
 
 
 def test_the_plans_family_chooses_the_layout(tmp_path: Path) -> None:
-    letter = load(FIXTURES / "letter.toml").plan
+    letter = load(FAMILIES / "letter.toml").plan
     for family, national in ((Family.PARTY, "ĐẢNG CỘNG SẢN VIỆT NAM"),
                              (Family.STATE, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
                              (Family.MASS, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")):
@@ -163,7 +164,7 @@ def test_the_plans_family_chooses_the_layout(tmp_path: Path) -> None:
 
 
 def test_appendices_the_plan_holds_follow_the_signature(tmp_path: Path) -> None:
-    doc = Document(str(exported(load(FIXTURES / "mass.toml").plan, tmp_path)))
+    doc = Document(str(exported(load(FAMILIES / "mass.toml").plan, tmp_path)))
     body = list(doc.element.body)
     tables = [el for el in body if el.tag == f"{W}tbl"]
     closing, form = tables[1], tables[2]
@@ -224,12 +225,12 @@ def test_xlsx_register_numbers_freezes_and_prints_landscape(tmp_path: Path) -> N
 
 
 def test_a_plan_with_no_tasks_says_so_and_writes_no_register(tmp_path: Path) -> None:
-    plan = load(FIXTURES / "mass.toml").plan
+    plan = load(FAMILIES / "mass.toml").plan
     with pytest.raises(ExportError, match="không có nhiệm vụ"):
         write_register(plan, tmp_path / "tasks.xlsx")
     assert not (tmp_path / "tasks.xlsx").exists()
     out = tmp_path / "out.docx"
-    code, stdout, stderr = run_cli("export", str(FIXTURES / "mass.toml"), "-o", str(out),
+    code, stdout, stderr = run_cli("export", str(FAMILIES / "mass.toml"), "-o", str(out),
                                    "--tasks", str(tmp_path / "tasks.csv"))
     assert code == 2 and "không có nhiệm vụ" in stderr and stderr.count("\n") == 1
     assert not out.exists() and not (tmp_path / "tasks.csv").exists()
@@ -245,7 +246,7 @@ def test_tasks_inline_or_in_the_appendix_chosen_at_export(tmp_path: Path) -> Non
     task = next(p.text for p in first.paragraphs if p.style.name == docstyles.TASK)
     assert "(Chủ trì: " in task
     assert len(Document(str(appendix)).sections) == 2
-    code, stdout, _ = run_cli("export", str(FIXTURES / "mass.toml"), "-o",
+    code, stdout, _ = run_cli("export", str(FAMILIES / "mass.toml"), "-o",
                               str(tmp_path / "m.docx"), "--tasks-appendix")
     assert code == 0 and "không có nhiệm vụ nào" in stdout
 
@@ -261,7 +262,7 @@ def test_fallback_fonts_are_named_and_warned_in_one_line(tmp_path: Path) -> None
 
 
 def test_rules_of_the_header_keep_their_styles() -> None:
-    doc = build_document(load(FIXTURES / "mass.toml").plan)
+    doc = build_document(load(FAMILIES / "mass.toml").plan)
     left = doc.tables[0].rows[0].cells[0]
     assert [p.style.name for p in left.paragraphs][:4] == [
         docstyles.HEADER, docstyles.HEADER, st.HEADER_ISSUER, st.RULE]

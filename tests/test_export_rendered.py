@@ -16,10 +16,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from planwriter.export.pdf import fallback_fonts
-from planwriter.model import Family, Item, Kind, Plan
-from planwriter.planfile import load
 from rendering import (
     FIXTURES,
     Rendered,
@@ -33,6 +29,10 @@ from rendering import (
     starts_appendix,
     tail,
 )
+
+from planwriter.export.pdf import fallback_fonts
+from planwriter.model import Family, Item, Kind, Plan
+from planwriter.planfile import load
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("pdffonts")),

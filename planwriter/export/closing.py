@@ -34,6 +34,12 @@ def add_closing(document: Any, plan: Plan, layout: Layout) -> Any:
     # draft keeps the room with an empty name line.
     sign.append((docstyles.SIGNER, meta.signature.name))
     fill_cell(right, sign)
+    title = meta.signature.title
+    if title and layout.signature_title_bold and not layout.signature.bold:
+        for paragraph in right.paragraphs:
+            if paragraph.text == title:
+                for run in paragraph.runs:
+                    run.bold = True
     # The whole block keeps with what precedes it: Word reads keep-with-next on the last body
     # paragraph and the spacer; LibreOffice also wants every paragraph of the table's row kept
     # with the next, or it may start the table on a page of its own.

@@ -93,6 +93,7 @@ class Layout:
     recipient_separator: str = ","  # after every recipient but the last
     recipient_last: str = "."  # after the last ("- Lưu VPTU.")
     signature: Font = Font(14, bold=True)
+    signature_title_bold: bool = True  # the title ("CHỦ TỊCH") bold when ``signature`` is not
     signer: Font = Font(14, bold=True)
     signature_room_pt: float = 80  # about four empty lines for the signature and the seal
     closing_left: float = 80
@@ -159,6 +160,8 @@ MASS = Layout(
     recipient=Font(12),
     recipient_separator=";",
     recipient_last="",
+    # "TM. BAN THƯỜNG TRỰC" regular, "CHỦ TỊCH" bold (the real files: only the title's run bold).
+    signature=Font(14),
 )
 
 LAYOUTS: dict[Family, Layout] = {Family.PARTY: PARTY, Family.STATE: STATE, Family.MASS: MASS}

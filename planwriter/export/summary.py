@@ -10,7 +10,7 @@ fit, with a bonus for the breaks a drafter prefers.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache
 
 from planwriter.export.header import text_width_mm
 
@@ -68,7 +68,7 @@ def _best(words: list[str], widths: list[float], space: float, count: int, width
             return 0.6
         return 0.0
 
-    @lru_cache(maxsize=None)
+    @cache
     def cost(start: int, lines_left: int) -> tuple[float, tuple[int, ...]] | None:
         if lines_left == 1:
             width = line_width(start, n)

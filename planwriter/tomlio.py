@@ -58,6 +58,7 @@ class Locator:
             match = _HEADER.match(line)
             if match and match.group(1) in ("[", "[["):
                 self.headers.append((number, match.group(2).replace(" ", "").replace('"', "")))
+        self._header_lines = {number for number, _ in self.headers}
 
     def table(self, name: str, occurrence: int = 0, after: int = 0) -> int | None:
         """The line of the ``occurrence``-th ``[name]`` or ``[[name]]`` header after ``after``."""
@@ -74,13 +75,10 @@ class Locator:
         """The line of ``key = …`` in the table whose header is at ``table_line`` (None: top)."""
         start = table_line or 0
         pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*=')
+        header_lines = self._header_lines  # a set: a lookup per line, not a scan of headers
         for index in range(start, len(self.lines)):
             number = index + 1
-            if (
-                number > start
-                and any(h == number for h, _ in self.headers)
-                and number != table_line
-            ):
+            if number > start and number in header_lines and number != table_line:
                 break
             if pattern.match(self.lines[index]):
                 return number

@@ -61,6 +61,9 @@ def plans() -> list[tuple[str, Plan]]:
                         new_plan(key_t, key_p, date=DRAFT_DATE)))
     for name in ("party", "state", "appendix"):
         out.append((f"fixture-{name}", load(FIXTURES / f"{name}.toml").plan))
+    inline = load(FIXTURES / "appendix.toml").plan  # its tasks inline, each with its lead …
+    inline.meta.tasks_in_appendix = False
+    out.append(("fixture-appendix-inline", inline))
     for name in ("mass", "letter"):
         out.append((f"fixture-{name}", load(FIXTURES.parent / "families" / f"{name}.toml").plan))
     for path in real_docx():

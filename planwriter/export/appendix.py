@@ -18,6 +18,7 @@ from planwriter.export.tables import row_flags, write_cell
 from planwriter.model import Item, Kind, Plan, join_partners
 from planwriter.numbering import labels
 
+APPENDIX_TITLE_MM = 200  # the widest line of an appendix title on a landscape page
 COLUMNS = ("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
            "Sản phẩm")
 
@@ -172,7 +173,12 @@ def add_appendix(document: Any, plan: Plan, layout: Layout) -> None:
     document.add_paragraph("PHỤ LỤC", style=docstyles.APPENDIX_TITLE)
     summary = meta.one_line(meta.summary)
     title = "NHIỆM VỤ CỤ THỂ" + (f" {summary.upper()}" if summary else "")
-    document.add_paragraph(st.nfc(title), style=docstyles.APPENDIX_TITLE)
+    from planwriter.export.header import add_lines
+    from planwriter.export.summary import balance
+
+    font = layout.appendix_title
+    lines = balance(st.nfc(title), font.size, bold=font.bold, width_mm=APPENDIX_TITLE_MM)
+    add_lines(document.add_paragraph(style=docstyles.APPENDIX_TITLE), lines)
     document.add_paragraph(st.nfc(attached_line(plan)), style=docstyles.ATTACHED)
     document.add_paragraph(style=st.RULE)
     add_task_table(document, task_rows(plan, plan.body()), layout)

@@ -266,3 +266,13 @@ def test_rules_of_the_header_keep_their_styles() -> None:
     left = doc.tables[0].rows[0].cells[0]
     assert [p.style.name for p in left.paragraphs][:4] == [
         docstyles.HEADER, docstyles.HEADER, st.HEADER_ISSUER, st.RULE]
+
+
+def test_building_blocks_for_other_reports_are_public() -> None:
+    import planwriter.export as export
+    from planwriter.export.layout import STATE
+
+    for name in export.__all__:
+        assert getattr(export, name) is not None, name
+    document, style_ids = export.new_document(STATE)  # what diff and review build on
+    assert docstyles.BODY in style_ids and round(document.sections[0].page_width.mm) == 210

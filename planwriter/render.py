@@ -27,8 +27,10 @@ def header_lines(plan: Plan) -> list[str]:
         lines += [m.place_date()]
     else:
         lines += [m.place_date(), "", m.type_name, *summary]
-    if m.addressees:
-        lines += ["", "Kính gửi: " + "; ".join(a.strip().rstrip(",.;") for a in m.addressees)]
+    if len(m.addressees) == 1:
+        lines.append(f"Kính gửi: {m.addressees[0]}")
+    elif m.addressees:
+        lines += ["Kính gửi:", *(f"- {a}" for a in m.addressees)]
     return lines
 
 
@@ -47,6 +49,10 @@ def item_line(item: Item, label: str) -> str:
             extras.append(f"Sản phẩm: {item.output}")
         if extras:
             body += " (" + "; ".join(extras) + ")"
+    if item.kind is Kind.TABLE:
+        body = "\n".join(" | ".join(row) for row in [*item.header, *item.rows])
+    elif item.kind is Kind.APPENDIX:
+        body = "\n".join(x for x in (item.title, item.text, item.attached) if x)
     return f"{label} {body}".strip() if label else body
 
 
@@ -80,5 +86,17 @@ def recipient_lines(recipients: list[str], separator: str = ",", last: str = "."
 
 
 def plan_text(plan: Plan) -> str:
-    parts = [header_lines(plan), [""], body_lines(plan), [""], footer_lines(plan)]
+    """The document as text; appendices ("Phụ lục") after the signature, as it is printed."""
+    numbers = labels(plan)
+    body: list[str] = []
+    appendices: list[str] = []
+    in_appendix = False
+    for item, _, depth in plan.walk(include_dropped=False):
+        if depth == 0:
+            in_appendix = item.kind is Kind.APPENDIX
+        target = appendices if in_appendix else body
+        if item.kind is Kind.APPENDIX:
+            target.append("")
+        target.append(item_line(item, numbers[item.id]))
+    parts = [header_lines(plan), [""], body, [""], footer_lines(plan), appendices]
     return "\n".join(line for part in parts for line in part) + "\n"

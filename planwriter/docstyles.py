@@ -22,7 +22,8 @@ RECIPIENTS_HEADING = "Plan Recipients Heading"  # "Nơi nhận:"
 RECIPIENT = "Plan Recipient"
 SIGNATURE = "Plan Signature"
 SIGNER = "Plan Signer"
-APPENDIX_TITLE = "Plan Appendix Title"
+APPENDIX_TITLE = "Plan Appendix Title"  # the generated task appendix's title lines
+APPENDIX_HEADING = "Plan Appendix Heading"  # an appendix the plan holds: "PHỤ LỤC I", heading
 TABLE_TEXT = "Plan Table Text"
 
 

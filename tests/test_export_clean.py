@@ -169,7 +169,7 @@ def test_appendices_the_plan_holds_follow_the_signature(tmp_path: Path) -> None:
     tables = [el for el in body if el.tag == f"{W}tbl"]
     closing, form = tables[1], tables[2]
     assert body.index(closing) < body.index(form)
-    titles = [p.text for p in doc.paragraphs if p.style.name == docstyles.APPENDIX_TITLE]
+    titles = [p.text for p in doc.paragraphs if p.style.name == docstyles.APPENDIX_HEADING]
     assert titles == ["PHỤ LỤC", "MẪU BIÊN BẢN HỘI NGHỊ"]
     attached = [p.text for p in doc.paragraphs if p.style.name == docstyles.ATTACHED]
     assert attached == ["(Kèm theo Kế hoạch số 16/KH-MTTQ-BTT ngày 18/11/2025 của Ban Thường "

@@ -195,9 +195,11 @@ def add_plan_appendix(document: Any, plan: Plan, item: Item, layout: Layout,
         len(row) > 5 for child, _, _ in _walk(item.children) if child.kind is Kind.TABLE
         for row in child.header + child.rows)
     (landscape_section if wide else portrait_section)(document, layout)
-    document.add_paragraph(st.nfc(item.title or "PHỤ LỤC"), style=docstyles.APPENDIX_TITLE)
+    # Its own style: import reads a "PHỤ LỤC" heading as the start of an appendix, and the
+    # generated task appendix's title (APPENDIX_TITLE) as that of planwriter's register.
+    document.add_paragraph(st.nfc(item.title or "PHỤ LỤC"), style=docstyles.APPENDIX_HEADING)
     if item.text:
-        document.add_paragraph(st.nfc(item.text), style=docstyles.APPENDIX_TITLE)
+        document.add_paragraph(st.nfc(item.text), style=docstyles.APPENDIX_HEADING)
     if item.attached:
         document.add_paragraph(st.nfc(item.attached), style=docstyles.ATTACHED)
     document.add_paragraph(style=st.RULE)

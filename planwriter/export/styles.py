@@ -124,6 +124,7 @@ def style_table(layout: Layout) -> list[tuple[str, Font, str, dict[str, Any]]]:
         (d.SIGNATURE, layout.signature, CENTRE, {}),
         (d.SIGNER, layout.signer, CENTRE, {"before": layout.signature_room_pt}),
         (d.APPENDIX_TITLE, layout.appendix_title, CENTRE, {}),
+        (d.APPENDIX_HEADING, layout.appendix_title, CENTRE, {}),
         (d.TABLE_TEXT, layout.table_text, LEFT, {}),
         (TABLE_HEADING, Font(layout.table_text.size, bold=True), CENTRE, {}),
         (TABLE_GROUP, Font(layout.table_text.size, bold=True), LEFT, {}),

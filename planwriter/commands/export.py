@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         if not has_tasks(plan.items):
             raise ExportError("kế hoạch không có nhiệm vụ nào nên không ghi sổ theo dõi nhiệm "
                               "vụ", plan_path)
-        guard_output(tasks_path, inputs, (".csv", ".xlsx"))
+        guard_output(tasks_path, [plan_path, output], (".csv", ".xlsx"))
     if args.tasks_in_appendix and not has_tasks(plan.body()):
         print(f"{plan_path}: kế hoạch không có nhiệm vụ nào nên không có phụ lục phân công "
               "nhiệm vụ; các mục khác xuất như thường.")

@@ -9,12 +9,15 @@ paragraph number: every line of the input ends up in the plan or in the report.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from planwriter.importer.appendix import find_appendix, read_appendix
+from planwriter.importer.diacritics import Restored, restore_lines
 from planwriter.importer.header import closing_end, find_closing, parse_closing, parse_header
 from planwriter.importer.paragraphs import Paragraph, is_noise, is_table_row, join_lines
+from planwriter.importer.pdf import SCAN_SUFFIXES, read_scan
 from planwriter.importer.source import Line, read_lines
 from planwriter.importer.structure import TreeBuilder, is_closing_sentence, styled_item, text_item
 from planwriter.importer.tables import TableReader
@@ -35,13 +38,28 @@ class ImportResult:
     plan: Plan
     unclassified: list[Unclassified] = field(default_factory=list)
     lines: int = 0  # lines (or paragraphs) read
+    restored: list[Restored] = field(default_factory=list)  # lines given back their diacritics
 
 
-def import_file(path: Path | str) -> ImportResult:
-    """Read ``path`` (.docx or text) into a plan. Never writes to ``path``."""
+def import_file(
+    path: Path | str,
+    *,
+    parent: Sequence[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Read ``path`` (.docx, text, a PDF or a page image) into a plan. Never writes to
+    ``path``. With ``parent`` (the parent document's text), words that lost their diacritics
+    get them back where they align with the parent (``diacritics``); ``progress`` hears of
+    each page read by OCR."""
     path = Path(path)
-    lines = read_lines(path)
-    return import_lines(lines, source=path.name)
+    if path.suffix.lower() in SCAN_SUFFIXES:
+        lines = read_scan(path, progress)
+    else:
+        lines = read_lines(path)
+    restored = restore_lines(lines, parent) if parent is not None else []
+    result = import_lines(lines, source=path.name)
+    result.restored = restored
+    return result
 
 
 def import_lines(lines: list[Line], source: str = "") -> ImportResult:

@@ -17,7 +17,7 @@ from planwriter.importer.appendix import find_appendix, read_appendix
 from planwriter.importer.diacritics import Restored, restore_lines
 from planwriter.importer.header import closing_end, find_closing, parse_closing, parse_header
 from planwriter.importer.paragraphs import Paragraph, is_noise, is_table_row, join_lines
-from planwriter.importer.pdf import SCAN_SUFFIXES, read_scan
+from planwriter.importer.pdf import SCAN_SUFFIXES, page_furniture, read_scan
 from planwriter.importer.source import Line, read_lines
 from planwriter.importer.structure import TreeBuilder, is_closing_sentence, styled_item, text_item
 from planwriter.importer.tables import TableReader
@@ -52,13 +52,16 @@ def import_file(
     get them back where they align with the parent (``diacritics``); ``progress`` hears of
     each page read by OCR."""
     path = Path(path)
+    furniture: list[Line] = []
     if path.suffix.lower() in SCAN_SUFFIXES:
-        lines = read_scan(path, progress)
+        lines, furniture = page_furniture(read_scan(path, progress))
     else:
         lines = read_lines(path)
     restored = restore_lines(lines, parent) if parent is not None else []
     result = import_lines(lines, source=path.name)
     result.restored = restored
+    for line in furniture:
+        result.unclassified.append(Unclassified(line.where, line.text, "số trang (đã bỏ)"))
     return result
 
 

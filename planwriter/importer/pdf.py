@@ -25,6 +25,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 SCAN_SUFFIXES = PDF_SUFFIXES + IMAGE_SUFFIXES
 # Fewer printable characters than this on a page with an image: the page is a scan.
 MIN_TEXT = 20
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,3}[-–—\s]*$")
 _MAGIC = {
     ".png": (b"\x89PNG\r\n\x1a\n",),
     ".jpg": (b"\xff\xd8\xff",),
@@ -40,6 +41,7 @@ class PageLine(Line):
 
     page: int = 1
     page_line: int = 0
+    furniture: bool = False  # a page number printed above or below the text
 
     @property
     def where(self) -> str:
@@ -127,7 +129,18 @@ def _numbered(pages: list[list[str]]) -> list[Line]:
     for page, texts in enumerate(pages, start=1):
         if lines:
             lines.append(PageLine(len(lines) + 1, "", page=page, page_line=0))  # page break
+        filled = [n for n, text in enumerate(texts) if text.strip()]
+        ends = {filled[0], filled[-1]} if filled else set()
         for page_line, text in enumerate(texts, start=1):
             text = unicodedata.normalize("NFC", text.strip())
-            lines.append(PageLine(len(lines) + 1, text, page=page, page_line=page_line))
+            furniture = page_line - 1 in ends and _PAGE_NUMBER.match(text) is not None
+            lines.append(
+                PageLine(len(lines) + 1, text, page=page, page_line=page_line, furniture=furniture)
+            )
     return lines
+
+
+def page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The lines of the text, and the page numbers printed above or below it."""
+    kept = [line for line in lines if not getattr(line, "furniture", False)]
+    return kept, [line for line in lines if getattr(line, "furniture", False)]

@@ -100,6 +100,8 @@ def _progress(source: Path) -> Iterator[Callable[[int, int], None]]:
     if not sys.stderr.isatty():
 
         def line(done: int, total: int) -> None:
+            if not done:
+                return
             print(f"{source}: đọc chữ (OCR) trang {done}/{total}", file=sys.stderr, flush=True)
 
         yield line

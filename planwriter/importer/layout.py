@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planwriter.text import fold
+from planwriter.text import fold, fold_chars
 
 
 @dataclass
@@ -31,6 +31,7 @@ Row = list[Segment]  # one printed line, left to right; [] is a blank line
 _PIECE = re.compile(r"\S+(?: {1,3}\S+)*")
 # The national name wraps in a narrow header column: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM".
 _STATE_NAME = "cong hoa xa hoi chu nghia viet nam"
+_NAMES = re.compile(r"\b(cong hoa xa hoi chu nghia|[dp]ang cong san viet nam)")
 
 
 def layout_rows(page: str) -> list[Row]:
@@ -53,17 +54,36 @@ def split_wide_gaps(words: list[tuple[float, float, str]], gap: float) -> Row:
     return row
 
 
+def _split_names(row: Row) -> Row:
+    """A piece cut where the national name or the party's begins after other text: the left
+    column's body runs into it when the gap between them is narrow ("ỦY BAN BẦU CỬ XÃ PHỐ
+    BẢNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")."""
+    out: Row = []
+    for piece in row:
+        found = _NAMES.search(fold_chars(piece.text), 1)
+        if found is None or not piece.text[: found.start()].strip():
+            out.append(piece)
+            continue
+        width = (piece.x1 - piece.x0) / max(1, len(piece.text))
+        cut = piece.x0 + width * found.start()
+        out.append(Segment(piece.x0, cut, piece.text[: found.start()].strip()))
+        out.append(Segment(cut, piece.x1, piece.text[found.start() :]))
+    return out
+
+
 def page_lines(rows: list[Row]) -> list[str]:
     """The page's lines; a block of two-column rows becomes its left column, then its right."""
+    rows = [_split_names(row) for row in rows]
     out: list[str] = []
     page_right = max((row[-1].x1 for row in rows if row), default=0.0)
     index = 0
     while index < len(rows):
-        if len(rows[index]) < 2:
+        edges = _columns_at(rows, index, page_right)
+        if edges is None:
             out.append(" ".join(segment.text for segment in rows[index]))
             index += 1
             continue
-        end, left, right = _block(rows, index, page_right)
+        end, left, right = _block(rows, index, page_right, *edges)
         out.extend(_join_wrapped(left))
         out.append("")
         out.extend(_join_wrapped(right))
@@ -72,14 +92,36 @@ def page_lines(rows: list[Row]) -> list[str]:
     return out
 
 
-def _block(rows: list[Row], start: int, page_right: float) -> tuple[int, list[str], list[str]]:
+def _columns_at(rows: list[Row], at: int, page_right: float) -> tuple[float, float] | None:
+    """Where the left and the right column start, if two columns start at row ``at``: a row
+    with pieces in both, or a piece on the right half next to a short one on the left, a
+    line apart ("Nơi nhận:" above the signature's "TM. BAN THƯỜNG TRỰC", or below it)."""
+    row = rows[at]
+    if len(row) >= 2:
+        starts = [piece.x0 for piece in row[1:] if piece.x0 >= page_right / 4]
+        return (row[0].x0, starts[0]) if starts else None
+    following = rows[at + 1] if at + 1 < len(rows) else []
+    if len(row) != 1 or not following:
+        return None
+    if len(following) >= 2:  # the right column's first line above a row of both
+        if row[0].x0 >= page_right / 2 and row[0].x0 > following[0].x1:
+            return following[0].x0, min(row[0].x0, following[1].x0)
+        return None
+    (one,), (two,) = row, following
+    for left, right in ((one, two), (two, one)):
+        if right.x0 >= page_right / 2 and left.x1 < right.x0 and left.x0 < page_right / 4:
+            return left.x0, right.x0
+    return None
+
+
+def _block(
+    rows: list[Row], start: int, page_right: float, left_edge: float, boundary: float
+) -> tuple[int, list[str], list[str]]:
     """Where the block of two-column rows starting at ``start`` ends, and its two columns.
 
     Rows go on belonging to it while each piece sits in one column: a piece reaching well
     past the right column's start is body text across the page, and two blank rows end it.
     """
-    boundary = rows[start][1].x0
-    left_edge = rows[start][0].x0
     left: list[str] = []
     right: list[str] = []
     blanks = 0
@@ -97,8 +139,7 @@ def _block(rows: list[Row], start: int, page_right: float) -> tuple[int, list[st
         reach = boundary + (page_right - boundary) / 4
         if len(row) == 1 and row[0].x0 < middle and row[0].x1 > reach:
             break  # a line across the page: the body
-        if len(row) >= 2:
-            boundary = min(boundary, row[1].x0)
+        boundary = min([boundary] + [piece.x0 for piece in row[1:] if piece.x0 >= middle])
         left_text = [s.text for s in row if s.x0 < middle]
         right_text = [s.text for s in row if s.x0 >= middle]
         if left_text:

@@ -84,6 +84,8 @@ def ocr_pdf_pages(
     require(("pdftoppm",), path, "reading a scanned PDF")
     require_tesseract(path)
     out: dict[int, list[Row]] = {}
+    if progress is not None:
+        progress(0, len(pages))
     with ThreadPoolExecutor(max_workers=workers(len(pages))) as pool:
         futures = {pool.submit(_ocr_pdf_page, path, page): page for page in pages}
         for done, future in enumerate(as_completed(futures), start=1):

@@ -120,7 +120,10 @@ def _poppler(path: Path, command: list[str], *after: str) -> str:
                 "is protected by a password; save a copy without one and import that", path
             )
         first = next((line for line in message.splitlines() if line.strip()), "")
-        raise DocumentImportError(f"cannot be read as a PDF ({first.strip()})", path)
+        raise DocumentImportError(
+            f"cannot be read as a PDF; is it damaged or cut short? (poppler: {first.strip()})",
+            path,
+        )
     return unicodedata.normalize("NFC", done.stdout.decode("utf-8", "replace"))
 
 

@@ -53,14 +53,21 @@ def page_texts(pdf: Path) -> list[str]:
 
 
 def fact_pages(pdf: Path) -> list[int]:
-    """Page 1 and the page where the closing starts ("Nơi nhận"), 1-based."""
+    """Page 1 and the page where the closing starts ("Nơi nhận"), 1-based; and the page after
+    that when the closing starts low on its page and goes on over the page (the signer's
+    name is then on the next one)."""
     texts = page_texts(pdf)
     starts = re.compile(r"^\s*noi nhan\s*:", re.M)  # not "nơi nhận phiếu" in the body
     closing = next(
         (n for n, text in enumerate(texts, start=1) if starts.search(fold_lines(text))),
         len(texts),
     )
-    return sorted({1, closing})
+    pages = {1, closing}
+    found = starts.search(fold_lines(texts[closing - 1]))
+    after = fold_lines(texts[closing - 1])[found.end() :] if found else ""
+    if closing < len(texts) and len([line for line in after.splitlines() if line.strip()]) < 12:
+        pages.add(closing + 1)
+    return sorted(pages)
 
 
 def fold_lines(text: str) -> str:

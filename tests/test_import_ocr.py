@@ -72,7 +72,17 @@ FACTS = ("doc_type", "number", "date", "issuing_body", "signer")
 # Facts the OCR import of the scanned pages does not reach (it differs from the Word
 # import), and why. The test fails both ways: a fact not listed must match, a listed one
 # must still differ, so this table is always what the import does.
-OCR_MISSES: dict[str, dict[str, str]] = {}
+_WRAPPED = (
+    "LibreOffice wraps the header cell 'TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT' over two "
+    "printed lines; on paper that is two lines, and the header reader takes the last one"
+)
+OCR_MISSES: dict[str, dict[str, str]] = {
+    "LM-HD-MTTQ-xa-bau-cu": {"signer": "the bold name is read 'Lan Thi Vân' (ị without its dot)"},
+    "LM-KH-16-bau-cu": {"number": "'Số: 16/KH-MTTQ-BTT' is read 'Số: 16KH-MTTQ-BTT' (no slash)"},
+    "LM-KH-tieu-ban-tuyen-truyen": {"issuing_body": _WRAPPED},
+}
+# The same for the PDF read from its text layer: what the printed page does to the Word text.
+PDF_MISSES: dict[str, dict[str, str]] = {"LM-KH-tieu-ban-tuyen-truyen": {"issuing_body": _WRAPPED}}
 
 
 @dataclass
@@ -154,7 +164,11 @@ def test_a_pdf_with_a_text_layer_is_read_without_ocr(docx: Path, scanned: Scans)
     pdf = scanned.pdfs[docx.stem]
     word = word_right(docx)
     direct = facts(import_file(pdf, progress=_no_ocr).plan)
-    assert {k: direct[k] for k in word} == word
+    misses = PDF_MISSES.get(docx.stem, {})
+    assert {k: direct[k] for k in word if k not in misses} == {
+        k: v for k, v in word.items() if k not in misses
+    }
+    assert all(k in word and direct[k] != word[k] for k in misses), "now reached: update PDF_MISSES"
 
 
 def _no_ocr(done: int, total: int) -> None:
@@ -262,7 +276,7 @@ def test_missing_tesseract_says_what_to_install(scanned: Scans, tmp_path: Path) 
     for tool in ("pdfinfo", "pdftotext", "pdfimages", "pdftoppm"):
         (poppler_only / tool).symlink_to(shutil.which(tool) or tool)
     _refused(got.scan, tmp_path, "tesseract", hint, env={"PATH": str(poppler_only)})
-    _refused(got.scan, tmp_path, "pdftotext", hint, env={"PATH": str(tmp_path / "nowhere")})
+    _refused(got.scan, tmp_path, "pdfinfo", hint, env={"PATH": str(tmp_path / "nowhere")})
     empty = tmp_path / "tessdata"
     empty.mkdir()
     _refused(got.scan, tmp_path, "Vietnamese", hint, env={"TESSDATA_PREFIX": str(empty)})

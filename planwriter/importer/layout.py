@@ -100,7 +100,7 @@ def _columns_at(rows: list[Row], at: int, page_right: float) -> tuple[float, flo
     if len(row) >= 2:
         starts = [piece.x0 for piece in row[1:] if piece.x0 >= page_right / 4]
         return (row[0].x0, starts[0]) if starts else None
-    following = rows[at + 1] if at + 1 < len(rows) else []
+    following = next((r for r in rows[at + 1 : at + 3] if r), [])  # across one blank row
     if len(row) != 1 or not following:
         return None
     if len(following) >= 2:  # the right column's first line above a row of both

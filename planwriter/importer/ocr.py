@@ -17,6 +17,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -128,31 +129,80 @@ def _first_line(data: bytes) -> str:
     return next((line for line in lines if line and not line.startswith("Warning")), "")
 
 
+@dataclass
+class _Line:
+    """One line as Tesseract found it: its words (left, right, text) and where it lies."""
+
+    paragraph: tuple[int, int]  # (block, paragraph) within the page
+    top: float
+    bottom: float
+    words: list[tuple[float, float, str]] = field(default_factory=list)
+
+
 def _tsv_pages(tsv: str) -> dict[int, list[Row]]:
-    """Tesseract's words grouped into printed lines, a blank row between its paragraphs; a
-    line is cut where its words are far apart (two columns read across)."""
-    words: dict[tuple[int, int, int, int], list[tuple[float, float, str]]] = {}
+    """Tesseract's words as printed rows, top to bottom, a blank row where a paragraph ends.
+
+    Tesseract may read a page's columns as separate blocks, in an order of its own ("Lan Thị
+    Vân" before "TM. BAN THƯỜNG TRỰC"); lines at the same height are put back into one row
+    (cut where its words are far apart), so that ``layout`` sees the page as it is printed.
+    """
+    lines: dict[tuple[int, int, int, int], _Line] = {}
     heights: dict[int, list[float]] = {}
     for record in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         try:
             level, page = int(record["level"]), int(record["page_num"])
-            left, width, height = (float(record[k]) for k in ("left", "width", "height"))
+            left, top, width, height = (
+                float(record[k]) for k in ("left", "top", "width", "height")
+            )
+            block, par, number = (int(record[k]) for k in ("block_num", "par_num", "line_num"))
         except (KeyError, TypeError, ValueError):
             continue
+        text = (record.get("text") or "").strip()
+        key = (page, block, par, number)
         if level == 4:
             heights.setdefault(page, []).append(height)
-        text = (record.get("text") or "").strip()
-        if level != 5 or not text:
-            continue
-        key = (page, int(record["block_num"]), int(record["par_num"]), int(record["line_num"]))
-        words.setdefault(key, []).append((left, left + width, text))
+            lines[key] = _Line((block, par), top, top + height)
+        elif level == 5 and text and key in lines and not _fragment(text, record):
+            lines[key].words.append((left, left + width, text))
     pages: dict[int, list[Row]] = {}
-    previous: tuple[int, int, int] | None = None
-    for (page, block, par, _), line_words in words.items():
-        gap = 1.5 * statistics.median(heights.get(page, [40.0]))
+    by_page: dict[int, list[_Line]] = {}
+    for (page, *_), line in lines.items():
+        if line.words:
+            by_page.setdefault(page, []).append(line)
+    for page, found in by_page.items():
+        gap = 1.5 * statistics.median(heights[page])
         rows = pages.setdefault(page, [])
-        if previous is not None and previous != (page, block, par) and rows:
-            rows.append([])
-        previous = (page, block, par)
-        rows.append(split_wide_gaps(sorted(line_words), gap))
+        paragraph: tuple[int, int] | None = None
+        for row in _rows(sorted(found, key=lambda line: (line.top + line.bottom) / 2)):
+            if paragraph is not None and row[0].paragraph != paragraph:
+                rows.append([])
+            paragraph = row[0].paragraph
+            words = sorted(word for line in row for word in line.words)
+            rows.append(split_wide_gaps(words, gap))
     return pages
+
+
+def _fragment(text: str, record: dict[str, str]) -> bool:
+    """A lone character read with little confidence: a mark, not a word (the dot below "ị" of
+    a bold name read apart as "I", a speck in the signature's blank space read as "-"), which
+    would otherwise become the signer's name. Bullets and numbers read well score above 90."""
+    try:
+        confidence = float(record.get("conf") or 0)
+    except ValueError:
+        confidence = 0.0
+    return len(text) == 1 and confidence < 70
+
+
+def _rows(lines: list[_Line]) -> list[list[_Line]]:
+    """Lines grouped into rows: a line whose middle is within the row's height joins it."""
+    rows: list[list[_Line]] = []
+    for line in lines:
+        middle = (line.top + line.bottom) / 2
+        last = rows[-1] if rows else []
+        if last and min(x.top for x in last) <= middle <= max(x.bottom for x in last):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    for row in rows:
+        row.sort(key=lambda line: line.words[0][0])  # the leftmost line leads the row
+    return rows

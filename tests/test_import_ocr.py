@@ -280,3 +280,22 @@ def test_missing_tesseract_says_what_to_install(scanned: Scans, tmp_path: Path) 
     empty = tmp_path / "tessdata"
     empty.mkdir()
     _refused(got.scan, tmp_path, "Vietnamese", hint, env={"TESSDATA_PREFIX": str(empty)})
+
+
+def test_a_pdf_of_text_pages_and_scanned_pages_reads_each_its_way(
+    scanned: Scans, tmp_path: Path
+) -> None:
+    pdf = scanned.pdfs[DOCS[0].stem]
+    one_scanned = scan(pdf, [1], tmp_path / "page1.scan.pdf")
+    subprocess.run(["pdfseparate", "-f", "2", "-l", "2", str(pdf), str(tmp_path / "p%d.pdf")])
+    mixed = tmp_path / "mixed.pdf"
+    subprocess.run(["pdfunite", str(one_scanned), str(tmp_path / "p2.pdf"), str(mixed)], check=True)
+    heard: list[tuple[int, int]] = []
+    lines = read_scan(mixed, lambda done, total: heard.append((done, total)))
+    assert heard[-1] == (1, 1)  # only the scanned page went through OCR
+    by_page = {
+        page: " ".join(line.text for line in lines if line.where.startswith(f"trang {page} "))
+        for page in (1, 2)
+    }
+    assert "KẾ HOẠCH" in by_page[1]
+    assert accuracy(by_page[2], page_texts(pdf)[1]) > 0.95

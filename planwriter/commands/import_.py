@@ -31,8 +31,8 @@ def configure(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument(
         "--parent",
         metavar="PLAN",
-        help="the parent document (a plan file, a template key, or a .txt/.docx): restore "
-        "the diacritics OCR lost where the text follows the parent's words",
+        help="the parent document (a plan file, a template key, or a .txt/.docx/.pdf): "
+        "restore the diacritics OCR lost where the text follows the parent's words",
     )
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
 
@@ -83,11 +83,14 @@ def run(args: argparse.Namespace) -> int:
 def _parent_text(ref: str) -> list[str]:
     """The words to restore diacritics from: a plan file or template key, or a document."""
     from planwriter.importer.diacritics import plan_text
+    from planwriter.importer.pdf import SCAN_SUFFIXES, read_scan
     from planwriter.importer.source import read_lines
 
     path = Path(ref)
     if path.suffix.lower() in (".txt", ".text", ".md", ".docx"):
         return [line.text for line in read_lines(path)]
+    if path.suffix.lower() in SCAN_SUFFIXES:
+        return [line.text for line in read_scan(path)]
     from planwriter.library import template_path
 
     plan_path = template_path(ref)

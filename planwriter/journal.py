@@ -14,6 +14,7 @@ from pathlib import Path
 
 from planwriter.fsutil import atomic_write_text
 from planwriter.planfile import PlanFile, loads, parse_doc
+from planwriter.tomlio import read_text
 
 SUFFIX = ".pw-journal"
 
@@ -43,12 +44,12 @@ def pending(plan_path: Path | str) -> Path | None:
     journal = journal_path(plan)
     if not journal.is_file():
         return None
-    journal_text = journal.read_text(encoding="utf-8")
+    journal_text = read_text(journal)  # one line if it is not UTF-8 or not a regular file
     if not plan.is_file():
         return journal
     if journal.stat().st_mtime < plan.stat().st_mtime:
         return None
-    if plan.read_text(encoding="utf-8") == journal_text:
+    if read_text(plan) == journal_text:
         return None
     return journal
 
@@ -60,7 +61,7 @@ def recover(plan_path: Path | str) -> PlanFile:
     plan without reporting the file as changed by someone else."""
     plan = Path(plan_path)
     journal = journal_path(plan)
-    text = journal.read_text(encoding="utf-8")
+    text = read_text(journal)
     recovered = loads(text, journal)
-    on_disk = plan.read_text(encoding="utf-8") if plan.is_file() else ""
+    on_disk = read_text(plan) if plan.is_file() else ""
     return PlanFile(path=plan, plan=recovered, doc=parse_doc(text, journal), text=on_disk)

@@ -41,7 +41,6 @@ PAIRS = {
 # parent's sentence out), False another item on the same subject. (pair, child text begins,
 # parent text begins, judgement.)
 CHECKED = [
-    ("CV-174", 'Kính gửi: Các đồng chí Bộ trưởng, Thủ trưởng cơ ', 'Yêu cầu các cấp uỷ, tổ chức đảng, các cơ quan, đ', False),
     ("CV-174", 'Về phân cấp, phân quyền, phân định thẩm quyền kh', 'Giao Ban Tổ chức Trung ương tiếp tục chủ trì, ph', False),
     ("CV-174", 'Đối với 355 nhiệm vụ cần ban hành văn bản để hướ', 'Giao Đảng uỷ Chính phủ lãnh đạo, chỉ đạo các bộ,', False),
     ("CV-174", 'Đối với 10 nhiệm vụ cần điều chỉnh thẩm quyền gi', 'Yêu cầu Đảng uỷ Chính phủ chỉ đạo các cấp uỷ, tổ', False),
@@ -145,7 +144,7 @@ CHECKED = [
     ("03-NQ-CP", 'Tiềm lực, trình độ khoa học, công nghệ và đổi mớ', 'Tiềm lực, trình độ khoa học, công nghệ và đổi mớ', True),
     ("03-NQ-CP", 'Quản lý nhà nước từ Trung ương đến địa phương tr', 'Quản lý nhà nước từ Trung ương đến địa phương tr', True),
     ("03-NQ-CP", 'Đến năm 2045', 'Tầm nhìn đến năm 2045', True),
-    ("03-NQ-CP", 'DANH MỤC CÁC NHIỆM VỤ TRIỂN KHAI CHƯƠNG TRÌNH HÀ', 'Thay mặt Bộ Chính trị, Tổng Bí thư Tô Lâm đã ký ', False),
+    ("03-NQ-CP", 'PHỤ LỤC II: DANH MỤC CÁC NHIỆM VỤ TRIỂN KHAI CHƯƠNG', 'Thay mặt Bộ Chính trị, Tổng Bí thư Tô Lâm đã ký ', False),
     ("03-NQ-CP", 'Rà soát, xây dựng chính sách ưu đãi, khuyến khíc', 'Có các chính sách ưu đãi, khuyến khích doanh ngh', True),
     ("03-NQ-CP", 'Xây dựng Đề án phát triển, trọng dụng nhân tài, ', 'Phát triển, trọng dụng nhân lực chất lượng cao, ', True),
     ("03-NQ-CP", 'Xây dựng, ban hành cơ chế đặc biệt về nhập quốc ', 'Tăng cường đầu tư, đổi mới, nâng cao chất lượng ', True),

@@ -432,7 +432,12 @@ def test_import_never_changes_its_input(tmp_path: Path) -> None:
         ("plan.txt", b"PK\x03\x04\x00\x00binary", "is a binary file, not text (a .docx renamed?)"),
         ("plan.txt", "Kế hoạch".encode("utf-16"), "is a binary file, not text (a .docx renamed?)"),
         ("plan.txt", b"K\xea\xd5 ho\xb9ch (TCVN3)", "not UTF-8 text (line 1); save it as UTF-8"),
-        ("plan.pdf", b"%PDF-1.4", "cannot import a '.pdf' file (expected .docx or .txt)"),
+        (
+            "plan.rtf",
+            b"{\\rtf1 Thuc hien",
+            "cannot import a '.rtf' file (expected .docx, .txt, .pdf or a scanned page "
+            ".png/.jpg/.tif)",
+        ),
     ],
 )
 def test_a_file_that_is_not_what_its_name_says(

@@ -12,6 +12,7 @@ number, and the report ends with the share of the input's characters that reache
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planwriter.importer.appendix import (
@@ -26,9 +27,11 @@ from planwriter.importer.body import Body, build, irregular, numbering_of
 from planwriter.importer.closing import closing_end, find_closing
 from planwriter.importer.closing import parse_closing as parse_closing
 from planwriter.importer.coverage import clean, measure
+from planwriter.importer.diacritics import restore_lines
 from planwriter.importer.header import parse_header
 from planwriter.importer.letter import facts_from_attached
 from planwriter.importer.paragraphs import LABEL, Paragraph, is_noise, join_lines
+from planwriter.importer.pdf import SCAN_SUFFIXES, page_furniture, read_scan
 from planwriter.importer.preamble import addressees, parent_reference
 from planwriter.importer.result import ImportResult, Unclassified
 from planwriter.importer.source import Line, read_lines
@@ -36,12 +39,32 @@ from planwriter.model import Meta, Plan
 from planwriter.numbering import labels
 
 
-def import_file(path: Path | str) -> ImportResult:
-    """Read ``path`` (.docx or text) into a plan. Never writes to ``path``."""
+def import_file(
+    path: Path | str,
+    *,
+    parent: Sequence[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Read ``path`` (.docx, text, a PDF or a page image) into a plan. Never writes to
+    ``path``. With ``parent`` (the parent document's text), words that lost their diacritics
+    get them back where they align with the parent (``diacritics``); ``progress`` hears of
+    each page read by OCR."""
     path = Path(path)
-    lines = read_lines(path)
+    furniture: list[Line] = []
+    scanned = path.suffix.lower() in SCAN_SUFFIXES
+    if scanned:
+        lines, furniture = page_furniture(read_scan(path, progress))
+    else:
+        lines = read_lines(path)
+    restored = restore_lines(lines, parent) if parent is not None else []
     result = import_lines(lines, source=path.name)
-    if path.suffix.lower() == ".docx":
+    result.restored = restored
+    for line in furniture:
+        result.unclassified.append(Unclassified(line.where, line.text, "số trang (đã bỏ)"))
+    if scanned or restored:
+        # What was read off the pages, or the text as restored (each change is listed).
+        original = "\n".join(line.text for line in [*lines, *furniture])
+    elif path.suffix.lower() == ".docx":
         from planwriter.importer.wordread import document_text
 
         original = document_text(path.read_bytes())

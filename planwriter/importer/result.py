@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planwriter.importer.coverage import Coverage
+from planwriter.importer.diacritics import Restored
 from planwriter.model import Plan
 
 
@@ -26,3 +27,4 @@ class ImportResult:
     warnings: list[Unclassified] = field(default_factory=list)  # placed, but to check
     notes: list[str] = field(default_factory=list)  # what the import did to the text
     coverage: Coverage | None = None  # the share of the input's characters in the plan
+    restored: list[Restored] = field(default_factory=list)  # lines given back their diacritics

@@ -47,7 +47,9 @@ def read_lines(path: Path) -> list[Line]:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise DocumentImportError(
-            f"cannot import a '{suffix or 'no extension'}' file (expected .docx or .txt)", path
+            f"cannot import a '{suffix or 'no extension'}' file (expected .docx, .txt, .pdf "
+            "or a scanned page .png/.jpg/.tif)",
+            path,
         )
     data = read_input(path, DocumentImportError, MAX_INPUT_BYTES)  # regular files only
     if suffix == ".docx":

@@ -31,6 +31,8 @@ class Session:
     parent: Plan | None = None
     saved_version: int = 0
     _localizer: Any = None
+    # Set when another live process holds the plan's lock: the plan opens read-only.
+    locked_by: str = ""
 
     def __post_init__(self) -> None:
         self.editor = Editor(self.file.plan)
@@ -38,11 +40,27 @@ class Session:
     @classmethod
     def open(cls, path: Path, recovered: bool = False) -> Session:
         """Open ``path`` (or, with ``recovered``, what its journal holds) and its parent."""
+        from planwriter.tui import lock
+
         planfile = journal.recover(path) if recovered else load(path)
         session = cls(planfile, parent=_load_parent(planfile))
         if recovered:
             session.saved_version = -1  # the recovered work is not in the file yet
+        holder = lock.acquire(path)
+        if holder is not None:
+            session.locked_by = holder.line()
         return session
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.locked_by)
+
+    def close(self) -> None:
+        """Give back the plan's lock (the editor is leaving)."""
+        from planwriter.tui import lock
+
+        if not self.read_only:
+            lock.release(self.path)
 
     @property
     def plan(self) -> Plan:
@@ -83,6 +101,8 @@ class Session:
 
     def save(self, force: bool = False) -> None:
         """Write the plan; refuse (``ChangedOnDisk``) if someone else changed the file."""
+        if self.read_only:
+            raise PlanwriterError(f"chỉ đọc: tệp {self.locked_by}", self.path)
         if self.path.exists() and self.file.changed_on_disk() and not force:
             raise ChangedOnDisk("tệp đã bị thay đổi bên ngoài từ khi mở", self.path)
         self.file.save()
@@ -113,10 +133,4 @@ def _load_parent(planfile: PlanFile) -> Plan | None:
 
 def set_aside_journal(plan_path: Path) -> Path | None:
     """Keep a journal the user chose not to recover under another name, so nothing is lost."""
-    source = journal.journal_path(plan_path)
-    if not source.exists():
-        return None
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = source.with_name(f"{Path(plan_path).name}.{stamp}{journal.SUFFIX}")
-    source.replace(target)
-    return target
+    return journal.set_aside(plan_path)

@@ -58,6 +58,7 @@ class Locator:
             match = _HEADER.match(line)
             if match and match.group(1) in ("[", "[["):
                 self.headers.append((number, match.group(2).replace(" ", "").replace('"', "")))
+        self.header_lines = {number for number, _ in self.headers}  # a key lookup's stop
 
     def table(self, name: str, occurrence: int = 0, after: int = 0) -> int | None:
         """The line of the ``occurrence``-th ``[name]`` or ``[[name]]`` header after ``after``."""
@@ -76,11 +77,7 @@ class Locator:
         pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*=')
         for index in range(start, len(self.lines)):
             number = index + 1
-            if (
-                number > start
-                and any(h == number for h, _ in self.headers)
-                and number != table_line
-            ):
+            if number > start and number in self.header_lines and number != table_line:
                 break
             if pattern.match(self.lines[index]):
                 return number

@@ -13,8 +13,8 @@ from tui_helpers import select, wait_for_editor
 
 from planwriter.model import Disposition
 from planwriter.tui.app import PlanwriterApp
-from planwriter.tui.screens.editor import EditorScreen
 from planwriter.tui.screens.create import CreateDialog
+from planwriter.tui.screens.editor import EditorScreen
 from planwriter.tui.screens.start import StartScreen
 
 TEMPLATE, PROFILE = "lai-chau/63-CTr-TU", "lai-chau/tam-duong"

@@ -30,10 +30,11 @@ class PlanwriterApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "planwriter"
-    COMMAND_PALETTE_DISPLAY = "Lệnh"
     BINDINGS = [
         Binding("f1,question_mark", "help", "Trợ giúp", id="help", key_display="F1"),
         Binding("ctrl+q", "quit", "Thoát", id="quit", priority=True),
+        Binding("ctrl+p", "command_palette", "Lệnh", show=False, priority=True,
+                id="palette"),
     ]
 
     COMMANDS = {lambda: _provider("VietnameseCommands"), lambda: _provider("PlanItems")}

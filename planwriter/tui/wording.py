@@ -146,3 +146,12 @@ def phrase_spans(text: str, query: str) -> list[tuple[int, int]]:
         start, end = where[match.start()], where[match.end() - 1] + 1
         spans.append((start, end))
     return spans
+
+
+def reconstructed(plan: Plan | None) -> bool:
+    """Whether a (parent) document is a reconstruction, not the official text: its
+    ``source`` says "TÁI DỰNG" (or "reconstruct")."""
+    if plan is None:
+        return False
+    said = fold(plan.meta.source)
+    return "tai dung" in said or "reconstruct" in said

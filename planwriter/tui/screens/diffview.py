@@ -60,7 +60,7 @@ class DiffScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        from planwriter.tui.screens.export import reconstructed
+        from planwriter.tui.wording import reconstructed
 
         parent = self.session.parent
         assert parent is not None

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from planwriter.docinfo import DocInfo, SetDocInfo, parse_date
@@ -96,7 +96,6 @@ class DocInfoScreen(ModalScreen[DocInfo | None]):
                 yield Button("Lưu (Ctrl+S)", variant="primary", id="ok", compact=True,
                              disabled=self.read_only)
                 yield Button("Hủy", id="cancel", compact=True)
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._fill(0)

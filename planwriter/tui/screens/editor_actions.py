@@ -33,7 +33,7 @@ from planwriter.tui.wording import describe, name_item
 
 EditorScreen = EditorHost  # what ``self`` is in the methods below
 
-_LEADING_MARK = re.compile(r"^\s*(?:[-+*•–]\s+|[-+](?=\S))")
+_LEADING_MARK = re.compile(r"^\s*(?:[-+*•–]\s+|[-+•](?=[^\W\d_]))")
 
 
 def without_mark(text: str) -> str:

@@ -24,7 +24,7 @@ from planwriter.docinfo import parse_date as parse_date
 from planwriter.errors import PlanwriterError
 from planwriter.model import Plan
 from planwriter.tui.session import Session
-from planwriter.tui.wording import fold
+from planwriter.tui.wording import fold, reconstructed
 
 
 def signer_of(session: Session) -> str:
@@ -48,14 +48,6 @@ class Doubt:
 
     key: str
     message: str
-
-
-def reconstructed(parent: Plan | None) -> bool:
-    """Whether the parent document is a reconstruction, not the official text."""
-    if parent is None:
-        return False
-    said = fold(parent.meta.source)
-    return "tai dung" in said or "reconstruct" in said
 
 
 def appendix_missing(plan: Plan) -> bool:

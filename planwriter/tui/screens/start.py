@@ -54,11 +54,13 @@ class TemplateInfo:
     date: str
     item_count: int
     preview: str
+    reconstructed: bool = False
 
 
 def template_info(key: str, path: Path) -> TemplateInfo:
     from planwriter.planfile import load
     from planwriter.render import body_lines
+    from planwriter.tui.wording import reconstructed
 
     plan = load(path, check_origins=False).plan
     m = plan.meta
@@ -66,7 +68,8 @@ def template_info(key: str, path: Path) -> TemplateInfo:
         key=key, number=m.symbol() if m.number else key,
         title=" ".join(x for x in (m.type_name, m.summary) if x),
         issuer=m.issuing_body, date=m.date.strftime("%d/%m/%Y") if m.date else "",
-        item_count=sum(1 for _ in plan.walk()), preview="\n".join(body_lines(plan, "  ")))
+        item_count=sum(1 for _ in plan.walk()), preview="\n".join(body_lines(plan, "  ")),
+        reconstructed=reconstructed(plan))
 
 
 def plan_file_name(folder: Path, profile_key: str, template_key: str) -> Path:
@@ -109,7 +112,7 @@ class StartScreen(Screen[None]):
             with Vertical(id="start-right"):
                 with VerticalScroll(id="preview-box"):
                     yield Static("Chọn một văn bản cấp trên để xem trước.", id="preview")
-                yield Label("Đơn vị ban hành (Enter: tạo kế hoạch mới…)", classes="caption")
+                yield Label("Đơn vị ban hành (Enter: tạo mới…)", classes="caption")
                 yield OptionList(id="profiles")
         yield Footer(compact=True)
 
@@ -149,7 +152,8 @@ class StartScreen(Screen[None]):
         self.templates = {i.key: i for i in infos}
         self.profile_names = profiles
         listing = self.query_one("#templates", OptionList)
-        listing.add_options([Option(f"{i.number}  {i.title}", id=i.key) for i in infos]
+        listing.add_options([Option(f"{i.number}{' (TÁI DỰNG)' if i.reconstructed else ''}  "
+                                    f"{i.title}", id=i.key) for i in infos]
                             or [Option("(thư viện chưa có mẫu nào)", disabled=True)])
         listing_profiles = self.query_one("#profiles", OptionList)
         listing_profiles.add_options([Option(name, id=key) for name, key in profiles]
@@ -166,6 +170,9 @@ class StartScreen(Screen[None]):
             return
         head = (f"[b]{info.number}[/b] · {info.issuer} · {info.date}\n{info.title}\n"
                 f"{info.item_count} mục\n\n")
+        if info.reconstructed:
+            head = ("[b reverse] BẢN TÁI DỰNG [/] không phải văn bản chính thức; thay bằng bản "
+                    "chính thức khi có (planwriter import).\n" + head)
         from rich.text import Text
 
         preview = Text.from_markup(head)

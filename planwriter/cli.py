@@ -28,6 +28,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "write a .docx (and PDF) ready for signature"),
     "import": ("import_", "read a .docx or text document into a plan file"),
     "tui": ("tui", "open the terminal interface (on a plan file, if given)"),
+    "library": ("librarydir", "lay out a template library to keep in git (library init DIR)"),
+    "profile": ("librarydir", "add a unit profile to the library (profile new KEY …)"),
+    "gitdiff": ("gitdiff", "git's diff driver for plan files (see planwriter library init)"),
 }
 
 

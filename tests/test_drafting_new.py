@@ -120,7 +120,9 @@ def test_cli_writes_a_plan_that_loads_and_refuses_to_overwrite(tmp_path: Path) -
     assert dt.date.fromisoformat(re.search(r"date = (\S+)", out.read_text("utf-8")).group(1))  # type: ignore[union-attr]
 
 
-def test_cli_bad_date_and_broken_template_are_one_line(tmp_path: Path) -> None:
+def test_cli_bad_date_and_broken_template_are_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "kh.toml"
     bad = planwriter(
         "new",
@@ -137,6 +139,7 @@ def test_cli_bad_date_and_broken_template_are_one_line(tmp_path: Path) -> None:
         2,
         "planwriter: --date '23/04/2025' is not a date (expected YYYY-MM-DD)\n",
     )
+    monkeypatch.setenv("PLANWRITER_LIBRARY", str(tmp_path))  # an office's own boilerplate
     (tmp_path / "boilerplate").mkdir()
     (tmp_path / "boilerplate" / "preamble.j2").write_text(
         "Thực hiện\n{{ ''.__class__.__mro__ }}", encoding="utf-8"

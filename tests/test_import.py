@@ -445,7 +445,7 @@ def test_a_file_that_is_not_what_its_name_says(
 
 
 def test_cli_imports_as_a_template_that_new_drafts_from(tmp_path: Path) -> None:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PLANWRITER_LIBRARY=str(tmp_path / "lib"))
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -460,13 +460,13 @@ def test_cli_imports_as_a_template_that_new_drafts_from(tmp_path: Path) -> None:
 
     imported = run("import", str(source("3260-KH-DDQH15.txt")), "--as-template", "qh/3260")
     assert imported.returncode == 0, imported.stderr
-    assert (tmp_path / "templates" / "qh" / "3260.toml").is_file()
+    assert (tmp_path / "lib" / "templates" / "qh" / "3260.toml").is_file()
     drafted = run(
         "new", "--template", "qh/3260", "--profile", "lai-chau/tam-duong", "-o", "kh.toml"
     )
     assert drafted.returncode == 0, drafted.stderr
     again = run("import", str(source("3260-KH-DDQH15.txt")), "--as-template", "qh/3260")
-    assert again.returncode == 2 and "already exists" in again.stderr
+    assert again.returncode == 2 and "already has a template 'qh/3260'" in again.stderr
     bad = run("import", str(tmp_path / "nowhere.docx"))
     assert (bad.returncode, bad.stderr) == (
         2,

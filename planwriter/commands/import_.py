@@ -18,7 +18,8 @@ def configure(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument(
         "--as-template",
         metavar="KEY",
-        help="store it as templates/KEY.toml, a parent programme for 'new'",
+        help="store it in the template library (PLANWRITER_LIBRARY, else the user library) "
+        "as KEY, a parent programme for 'new'",
     )
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
 
@@ -26,7 +27,9 @@ def configure(parser: argparse.ArgumentParser, name: str) -> None:
 def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if args.as_template:
-        target = Path("templates") / f"{args.as_template}.toml"
+        from planwriter import library
+
+        target = library.new_entry_path("templates", args.as_template, force=args.force)
     elif args.output:
         target = Path(args.output)
     else:

@@ -1,4 +1,5 @@
-"""``planwriter templates`` and ``planwriter profiles``: the library as tables."""
+"""``planwriter templates`` and ``planwriter profiles``: the library as tables, each entry with
+the folder it comes from, and the folders looked in."""
 
 from __future__ import annotations
 
@@ -19,44 +20,58 @@ def configure(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     console = Console()
-    if args.listing == "templates":
-        console.print(templates_table())
+    kind = "templates" if args.listing == "templates" else "profiles"
+    table = templates_table() if kind == "templates" else profiles_table()
+    if table.row_count:
+        console.print(table)
     else:
-        console.print(profiles_table())
+        console.print(f"Thư viện chưa có {'văn bản mẫu' if kind == 'templates' else 'đơn vị'} nào.")
+    console.print(where_it_looks(kind), highlight=False)
     return 0
+
+
+def where_it_looks(kind: str) -> str:
+    """The folders searched, in order, each marked when it is missing."""
+    lines = ["Tìm theo thứ tự trong:"]
+    for root in library.search_path():
+        folder = root.path / kind
+        state = "" if folder.is_dir() else " (chưa có thư mục này)"
+        lines.append(f"  {folder} — {root.label}{state}")
+    return "\n".join(lines)
 
 
 def templates_table() -> Table:
     table = Table(title="Chương trình, kế hoạch mẫu (templates)")
-    for column in ("Mã", "Số", "Trích yếu", "Cơ quan ban hành", "Ngày", "Mục"):
+    for column in ("Mã", "Số", "Trích yếu", "Cơ quan ban hành", "Ngày", "Mục", "Nguồn"):
         table.add_column(column, overflow="fold")
-    for key, path in library.templates().items():
+    for key, entry in library.entries("templates").items():
         try:
-            plan = load(path, check_origins=False).plan
+            plan = load(entry.path, check_origins=False).plan
         except PlanwriterError as exc:
-            table.add_row(key, "", f"[red]{exc}[/red]", "", "", "")
+            table.add_row(key, "", f"[red]{exc}[/red]", "", "", "", entry.root.short)
             continue
         m = plan.meta
         table.add_row(
             key,
             m.symbol(),
-            m.summary,
-            m.issuing_body,
+            m.one_line(m.summary),
+            m.one_line(m.issuing_body),
             m.date.strftime("%d/%m/%Y") if m.date else "",
             str(sum(1 for _ in plan.walk())),
+            entry.root.short,
         )
     return table
 
 
 def profiles_table() -> Table:
     table = Table(title="Đơn vị (profiles)")
-    for column in ("Mã", "Đơn vị", "Cấp", "Cơ quan cấp trên", "Ký hiệu", "Người ký"):
+    for column in ("Mã", "Đơn vị", "Cấp", "Cơ quan cấp trên", "Ký hiệu", "Người ký", "Nguồn"):
         table.add_column(column, overflow="fold")
-    for key, path in library.profiles().items():
+    for key, entry in library.entries("profiles").items():
         try:
-            p = load_profile(path, key)
+            p = load_profile(entry.path, key)
         except PlanwriterError as exc:
-            table.add_row(key, f"[red]{exc}[/red]", "", "", "", "")
+            table.add_row(key, f"[red]{exc}[/red]", "", "", "", "", entry.root.short)
             continue
         signer = " ".join(x for x in (p.signature.title, p.signature.name) if x)
         table.add_row(
@@ -66,6 +81,7 @@ def profiles_table() -> Table:
             p.superior_body,
             p.issuer_symbol,
             signer,
+            entry.root.short,
         )
     return table
 

@@ -31,7 +31,7 @@ def recent_plans(folder: Path) -> list[PlanEntry]:
     found: list[tuple[float, str, PlanEntry]] = []
     for path in folder.glob("*.toml"):
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(_head(path))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             continue
         plan = data.get("plan")
@@ -43,6 +43,18 @@ def recent_plans(folder: Path) -> list[PlanEntry]:
         summary = " ".join(x for x in (symbol, plan.get("issuing_body", "")) if x)
         found.append((-path.stat().st_mtime, path.name, PlanEntry(path, summary)))
     return [entry for _, _, entry in sorted(found, key=lambda t: (t[0], t[1]))]
+
+
+def _head(path: Path) -> str:
+    """The part of a plan file before its first item: all a listing needs (a 2,000-item plan
+    is not parsed whole to show its number)."""
+    lines = []
+    with path.open(encoding="utf-8") as stream:
+        for line in stream:
+            if line.lstrip().startswith("[[item"):
+                break
+            lines.append(line)
+    return "".join(lines)
 
 
 @dataclass

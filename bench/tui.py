@@ -136,7 +136,7 @@ async def _keystrokes(app: object, prepare: object, keys: int = 40) -> float:
             key.set_sender(app)
             started = time.perf_counter()
             app._driver.send_message(key)  # type: ignore[union-attr]
-            await asyncio.wait_for(painted.wait(), 2.0)
+            await asyncio.wait_for(painted.wait(), 15.0)
             times.append(time.perf_counter() - started)
         typed_into = getattr(app.focused, "text", "")
         assert "aă" in typed_into or "ăa" in typed_into, "the keys did not reach the text area"

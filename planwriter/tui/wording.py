@@ -155,3 +155,9 @@ def reconstructed(plan: Plan | None) -> bool:
         return False
     said = fold(plan.meta.source)
     return "tai dung" in said or "reconstruct" in said
+
+
+def finding_text(message: str, plan: Plan) -> str:
+    """A check finding's message for a list that already shows the place: ids scrubbed and
+    the leading "mục II.1. ý 3:" left out."""
+    return re.sub(r"^mục [^:]*:\s*", "", scrub(message, plan))

@@ -66,7 +66,7 @@ class CreateDialog(ModalScreen[CreateRequest | None]):
                 yield Label("Số", classes="name")
                 yield Input(id="number", compact=True, placeholder="(để trống nếu chưa có)")
                 yield Label("Ngày", classes="name short")
-                yield Input(id="date", compact=True, placeholder="23/04/2025")
+                yield Input(id="date", compact=True, placeholder="ví dụ: 23/04/2025")
             yield Static("", id="error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Tạo kế hoạch", variant="primary", id="ok", compact=True)

@@ -30,10 +30,10 @@ class DiffScreen(Screen[None]):
     """Compare the session's plan with its parent."""
 
     BINDINGS = [
-        Binding("escape", "close", "Về soạn thảo", id="close-diff"),
-        Binding("n", "next_change", "Thay đổi sau", id="next-change"),
-        Binding("p", "previous_change", "Thay đổi trước", id="previous-change"),
-        Binding("c", "toggle_changed", "Thay đổi/tất cả", id="toggle-changed"),
+        Binding("escape", "close", "Về", id="close-diff"),
+        Binding("n", "next_change", "Sau", id="next-change"),
+        Binding("p", "previous_change", "Trước", id="previous-change"),
+        Binding("c", "toggle_changed", "Tất cả", id="toggle-changed"),
         Binding("l", "show_localized", "Địa phương hóa", id="show-localized"),
         Binding("g", "show_assigned", "Phân công", id="show-assigned"),
     ]
@@ -139,7 +139,7 @@ class DiffScreen(Screen[None]):
         assigned = sum(1 for row in self.rows if row.assigned)
         self.query_one("#diff-items-caption", Label).update(
             f"{which[self.mode]} ({len(rows)}) · ≈ địa phương hóa {localized} (l) · "
-            f"phân công {assigned} (g) · c: thay đổi/tất cả · Enter: mở")
+            f"phân công {assigned} (g) · Enter: mở")
 
     def _changed_indices(self) -> list[int]:
         return [n for n, row in enumerate(self.shown) if row.changed]

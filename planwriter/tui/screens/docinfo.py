@@ -62,35 +62,35 @@ class DocInfoScreen(ModalScreen[DocInfo | None]):
             with VerticalScroll(id="docinfo-fields"):
                 with Horizontal(classes="row"):
                     yield Label("Số", classes="name")
-                    yield Input(i.number, id="number", compact=True, placeholder="16")
+                    yield Input(i.number, id="number", compact=True, placeholder="ví dụ: 16")
                     yield Label("Ngày", classes="name short")
-                    yield Input(date, id="date", compact=True, placeholder="23/04/2025")
+                    yield Input(date, id="date", compact=True, placeholder="ví dụ: 23/04/2025")
                 with Horizontal(classes="row"):
                     yield Label("Địa danh", classes="name")
-                    yield Input(i.place, id="place", compact=True, placeholder="Tam Đường")
+                    yield Input(i.place, id="place", compact=True, placeholder="ví dụ: Tam Đường")
                 yield Label("Trích yếu (xuống dòng ở đâu, văn bản xuống dòng ở đó):",
                             classes="caption")
                 yield TextArea(i.summary, id="summary", soft_wrap=True, show_line_numbers=False)
                 with Horizontal(classes="row"):
                     yield Label("Thẩm quyền", classes="name")
                     yield Input(i.on_behalf, id="on_behalf", compact=True,
-                                placeholder="T/M BAN THƯỜNG VỤ; TM. ỦY BAN NHÂN DÂN")
+                                placeholder="ví dụ: T/M BAN THƯỜNG VỤ")
                 with Horizontal(classes="row"):
                     yield Label("Ký thay", classes="name")
                     yield Input(i.acting, id="acting", compact=True,
-                                placeholder="KT. CHỦ TỊCH (khi cấp phó ký)")
+                                placeholder="ví dụ: KT. CHỦ TỊCH (khi cấp phó ký)")
                 with Horizontal(classes="row"):
                     yield Label("Chức vụ", classes="name")
-                    yield Input(i.title, id="title", compact=True, placeholder="PHÓ BÍ THƯ")
+                    yield Input(i.title, id="title", compact=True, placeholder="ví dụ: PHÓ BÍ THƯ")
                 with Horizontal(classes="row"):
                     yield Label("Người ký", classes="name")
-                    yield Input(i.signer, id="signer", compact=True, placeholder="Họ và tên")
+                    yield Input(i.signer, id="signer", compact=True, placeholder="họ và tên")
                 yield Label("Nơi nhận (Delete: xóa, [ ]: đổi thứ tự):", classes="caption")
                 yield OptionList(id="recipients")
                 with Horizontal(classes="row"):
                     yield Label("Thêm", classes="name")
                     yield Input(id="new-recipient", compact=True,
-                                placeholder="- Ban Thường vụ Tỉnh ủy (b/c),  rồi Enter")
+                                placeholder="ví dụ: Ban Thường vụ Tỉnh ủy (b/c), rồi Enter")
             yield Static("", id="error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Lưu (Ctrl+S)", variant="primary", id="ok", compact=True,

@@ -118,7 +118,7 @@ class ExportDialog(ModalScreen[Any]):
                     yield Label("Số", classes="name")
                     yield Input(meta.number, id="number", compact=True)
                     yield Label("Ngày", classes="name short")
-                    yield Input(date, id="date", compact=True, placeholder="23/04/2025")
+                    yield Input(date, id="date", compact=True, placeholder="ví dụ: 23/04/2025")
                 with Horizontal(classes="row"):
                     yield Label("Người ký", classes="name")
                     yield Input(signer_of(self.session), id="signer", compact=True)

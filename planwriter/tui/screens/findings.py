@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from planwriter.model import Plan
 from planwriter.tui.screens.host import EditorHost
-from planwriter.tui.wording import places, scrub
+from planwriter.tui.wording import finding_text, places
 
 EditorScreen = EditorHost
 
@@ -41,7 +41,7 @@ def _checked(screen: EditorScreen, findings: list[Any], show: bool) -> None:
     plan = screen.session.plan
     for finding in findings:
         if finding.item_id:
-            marks.setdefault(finding.item_id, []).append(scrub(finding.message, plan))
+            marks.setdefault(finding.item_id, []).append(finding_text(finding.message, plan))
     screen.findings = marks
     outline = screen.query_one("#outline")
     outline.flagged = set(marks)  # type: ignore[attr-defined]
@@ -93,5 +93,5 @@ def finding_line(finding: Any, spots: dict[str, str], plan: Plan) -> str:
     """ "Lỗi  II.2.1, ý 2: nhiệm vụ chưa có cơ quan chủ trì" — never the item's id."""
     severity = SEVERITY.get(finding.severity, finding.severity)
     where = spots.get(finding.item_id or "", "")
-    message = scrub(finding.message, plan)
+    message = finding_text(finding.message, plan) if where else finding.message
     return f"{severity}  {where + ': ' if where else ''}{message}".strip()

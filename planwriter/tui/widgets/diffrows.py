@@ -128,7 +128,8 @@ def rows_from_diff(diff: Any) -> list[DiffRow]:
         if change.reason:
             line.append(f"  (lý do: {change.reason})")
         assigned = assignment_changes(change.child, change.parent) if change.parent else []
-        _with_assignment(line, assigned)
+        if "Chủ trì:" not in line.plain:  # the word diff may already show the fields
+            _with_assignment(line, assigned)
         item_id = change.child.id if change.child is not None else None
         # A localisation-only change is listed apart, not as the drafter's edit.
         edited = bool(change.changed) and not (localized and status == "adapted"

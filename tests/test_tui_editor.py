@@ -235,7 +235,7 @@ async def _check(tmp_path: Path) -> None:
         assert str(outline.nodes_by_id["khu-cnc"].label).startswith("!")  # type: ignore[attr-defined]
         await pilot.press("t")
         app.screen.query_one("#deadline", Input).value = "Năm 2026"
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()

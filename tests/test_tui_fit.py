@@ -110,7 +110,7 @@ async def _diff_kinds(tmp_path: Path) -> None:
         await select(pilot, "khu-cnc")
         await pilot.press("t")
         app.screen.query_one("#deadline").value = "Quý IV/2025"  # type: ignore[attr-defined]
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("s")
         await app.workers.wait_for_complete()

@@ -63,7 +63,7 @@ CASES: dict[str, Any] = {
     "check": _editor_then("k"),
     "palette": _editor_then("ctrl+p", *"xuat"),
     "localized-review": _editor_then("l", item="noi-dung"),
-    "diff-localized": _editor_then("t", "ctrl+end", *" 2025", "enter", "s", "l",
+    "diff-localized": _editor_then("t", "ctrl+end", *" 2025", "ctrl+s", "s", "l",
                                    item="khu-cnc"),
 }
 

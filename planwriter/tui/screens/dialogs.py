@@ -124,7 +124,10 @@ class TaskFields:
 
 
 class TaskDialog(_Dialog[TaskFields]):
-    """Lead agency, partners (separated by ";") and deadline of a task."""
+    """Lead agency, partners (separated by ";"), deadline and output of a task; Enter moves
+    to the next field, Ctrl+S (or Enter on the last) saves."""
+
+    BINDINGS = [Binding("ctrl+s", "submit", "Lưu", id="submit", priority=True)]
 
     def __init__(self, item: Item) -> None:
         super().__init__()
@@ -142,14 +145,21 @@ class TaskDialog(_Dialog[TaskFields]):
                         placeholder="Ví dụ: Năm 2025; Thường xuyên; Quý IV/2025")
             yield Label("Sản phẩm:")
             yield Input(self.item.output, id="output", compact=True)
-            yield self.buttons("Lưu")
+            yield self.buttons("Lưu (Ctrl+S)")
 
     def on_mount(self) -> None:
         self.query_one("#lead", Input).focus()
 
     @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        """Enter goes to the next field, as in a paper form; on the last one it saves."""
+        if event.input.id == "output":
+            self.action_submit()
+        else:
+            self.focus_next()
+
     @on(Button.Pressed, "#ok")
-    def _submitted(self) -> None:
+    def action_submit(self) -> None:
         partners = [p.strip() for p in self.query_one("#partners", Input).value.split(";")]
         self.dismiss(TaskFields(lead=self.query_one("#lead", Input).value.strip(),
                                 partners=[p for p in partners if p],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -36,6 +37,8 @@ async def _settle(pilot: Pilot[None]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
+    await pilot.pause(0.1)  # a loaded machine: let late layout (scroll bars, lists) settle
+    await pilot.pause()
 
 
 def _editor_then(*keys: str, item: str = "5g") -> Callable[[Pilot[None]], Awaitable[None]]:
@@ -126,6 +129,12 @@ def test_start_screen(snap_compare: Any, folder: Path, size: tuple[int, int]) ->
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_create_form(snap_compare: Any, folder: Path, size: tuple[int, int]) -> None:
+    # The form shows the folder's full path: a fixed one, so the picture is the same each run.
+    fixed = Path(tempfile.gettempdir()) / "planwriter-snapshot" / "ke-hoach"
+    shutil.rmtree(fixed.parent, ignore_errors=True)
+    shutil.copytree(folder, fixed)
+    folder = fixed
+
     async def run_before(pilot: Pilot[None]) -> None:
         await _settle(pilot)
         await pilot.press("n")

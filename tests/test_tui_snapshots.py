@@ -38,6 +38,9 @@ async def _settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause(0.1)  # a loaded machine: let late layout (scroll bars, lists) settle
+    for screen in pilot.app.screen_stack:  # a blinking cursor is caught on or off by chance
+        for widget in screen.query("Input, TextArea"):
+            widget.cursor_blink = False  # type: ignore[attr-defined]
     await pilot.pause()
 
 

@@ -10,7 +10,7 @@ from planwriter.numbering import labels
 def header_lines(plan: Plan) -> list[str]:
     m = plan.meta
     lines = []
-    if m.family is Family.STATE:
+    if m.family is not Family.PARTY:  # state and mass organisations carry the motto
         lines += ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     else:
         lines.append("ĐẢNG CỘNG SẢN VIỆT NAM")
@@ -22,6 +22,10 @@ def header_lines(plan: Plan) -> list[str]:
     lines += [m.number_line(), m.place_date(), "", m.type_name]
     if m.summary:
         lines.append(m.summary)
+    if len(m.addressees) == 1:
+        lines.append(f"Kính gửi: {m.addressees[0]}")
+    elif m.addressees:
+        lines += ["Kính gửi:", *(f"- {a}" for a in m.addressees)]
     return lines
 
 
@@ -40,6 +44,10 @@ def item_line(item: Item, label: str) -> str:
             extras.append(f"Sản phẩm: {item.output}")
         if extras:
             body += " (" + "; ".join(extras) + ")"
+    if item.kind is Kind.TABLE:
+        body = "\n".join(" | ".join(row) for row in [*item.header, *item.rows])
+    elif item.kind is Kind.APPENDIX:
+        body = "\n".join(x for x in (item.title, item.text, item.attached) if x)
     return f"{label} {body}".strip() if label else body
 
 
@@ -72,5 +80,17 @@ def recipient_lines(recipients: list[str]) -> list[str]:
 
 
 def plan_text(plan: Plan) -> str:
-    parts = [header_lines(plan), [""], body_lines(plan), [""], footer_lines(plan)]
+    """The document as text; appendices ("Phụ lục") after the signature, as it is printed."""
+    numbers = labels(plan)
+    body: list[str] = []
+    appendices: list[str] = []
+    in_appendix = False
+    for item, _, depth in plan.walk(include_dropped=False):
+        if depth == 0:
+            in_appendix = item.kind is Kind.APPENDIX
+        target = appendices if in_appendix else body
+        if item.kind is Kind.APPENDIX:
+            target.append("")
+        target.append(item_line(item, numbers[item.id]))
+    parts = [header_lines(plan), [""], body, [""], footer_lines(plan), appendices]
     return "\n".join(line for part in parts for line in part) + "\n"

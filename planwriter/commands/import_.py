@@ -1,5 +1,9 @@
 """``planwriter import FILE -o PLAN.toml [--as-template KEY]``: read a .docx or text document
-into a plan file, and list what could not be classified so the source can be fixed."""
+into a plan file, and list what could not be classified so the source can be fixed.
+
+The report names the input file and the line or paragraph of each entry, says what the
+import did to the text (NFC), and ends with the share of the input's characters that reached
+the plan. The plan is written once, atomically, as the importer built it: never re-parsed."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from pathlib import Path
 
 from planwriter import planfile
 from planwriter.errors import PlanwriterError
+from planwriter.fsutil import guard_output
 from planwriter.importer import import_file
 
 
@@ -34,21 +39,28 @@ def run(args: argparse.Namespace) -> int:
         target = Path(args.output)
     else:
         target = source.with_suffix(".toml")
-    if target.resolve() == source.resolve():
-        raise PlanwriterError("the output would overwrite the input", target)
+    guard_output(target, [source], [".toml"])
     if target.exists() and not args.force:
         raise PlanwriterError("already exists (use --force to replace it)", target)
     result = import_file(source)
     plan_file = planfile.new_file(
         result.plan, target, f"Nhập từ {source.name} bằng planwriter import."
     )
-    planfile.loads(plan_file.dumps(), target)  # never write a file that would not read back
     target.parent.mkdir(parents=True, exist_ok=True)
     plan_file.save()
     count = sum(1 for _ in result.plan.walk())
     print(
-        f"Đã nhập {source} → {target}: {count} mục, {len(result.unclassified)} dòng chưa xếp được."
+        f"Đã nhập {source} → {target}: {count} mục, {len(result.unclassified)} dòng chưa xếp được, "
+        f"{len(result.warnings)} chỗ cần xem lại."
     )
+    for note in result.notes:
+        print(f"  {note}")
     for entry in result.unclassified:
         print(f"  {source}: {entry.where}: {entry.why}: {entry.text[:100]}", file=sys.stderr)
+    for entry in result.warnings:
+        print(
+            f"  {source}: {entry.where}: xem lại: {entry.why}: {entry.text[:80]}", file=sys.stderr
+        )
+    if result.coverage is not None:
+        print(result.coverage.line())
     return 0

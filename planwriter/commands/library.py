@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         console.print(table)
     else:
         console.print(f"Thư viện chưa có {'văn bản mẫu' if kind == 'templates' else 'đơn vị'} nào.")
-    console.print(where_it_looks(kind), highlight=False)
+    console.print(where_it_looks(kind), highlight=False, soft_wrap=True)
     return 0
 
 

@@ -1,58 +1,65 @@
 """Import: an existing plan (.docx, or text such as OCR output) read into the plan model.
 
-``import_file`` reads the document's lines (``source``), recognizes the header, title and
-summary and the closing block (``header``), joins the body's lines into paragraphs
-(``paragraphs``) and builds the tree of items (``structure``) with the indicators the
-sentences state (``figures``). Whatever it cannot place is reported with its line or
-paragraph number: every line of the input ends up in the plan or in the report.
+``import_file`` reads the document's lines (``source``; a .docx through ``wordread``, with
+the labels of Word's automatic numbering), recognizes the header, title and summary
+(``header``), a letter's addressees and the document the body implements (``preamble``),
+the closing block (``closing``), builds the tree of items from the body (``body``,
+``structure``, ``tables``, ``figures``), and reads every "Phụ lục" after the signature as an
+appendix (``appendix``). Whatever it cannot place is reported with its line or paragraph
+number, and the report ends with the share of the input's characters that reached the plan
+(``coverage``): every line of the input ends up in the plan or in the report.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from planwriter.importer.appendix import find_appendix, read_appendix
-from planwriter.importer.header import closing_end, find_closing, parse_closing, parse_header
-from planwriter.importer.paragraphs import Paragraph, is_noise, is_table_row, join_lines
+from planwriter.importer.appendix import (
+    appendix_head,
+    find_appendix,
+    first_appendix,
+    prefix_ids,
+    read_appendix,
+    split_appendices,
+)
+from planwriter.importer.body import Body, build, irregular, numbering_of
+from planwriter.importer.closing import closing_end, find_closing
+from planwriter.importer.closing import parse_closing as parse_closing
+from planwriter.importer.coverage import clean, measure
+from planwriter.importer.header import parse_header
+from planwriter.importer.letter import facts_from_attached
+from planwriter.importer.paragraphs import LABEL, Paragraph, is_noise, join_lines
+from planwriter.importer.preamble import addressees, parent_reference
+from planwriter.importer.result import ImportResult, Unclassified
 from planwriter.importer.source import Line, read_lines
-from planwriter.importer.structure import TreeBuilder, is_closing_sentence, styled_item, text_item
-from planwriter.importer.tables import TableReader
-from planwriter.model import Item, Kind, Meta, Plan
-
-
-@dataclass
-class Unclassified:
-    """A line the importer did not place in the plan, and why."""
-
-    where: str  # "dòng 12" or "đoạn 40"
-    text: str
-    why: str
-
-
-@dataclass
-class ImportResult:
-    plan: Plan
-    unclassified: list[Unclassified] = field(default_factory=list)
-    lines: int = 0  # lines (or paragraphs) read
+from planwriter.model import Meta, Plan
+from planwriter.numbering import labels
 
 
 def import_file(path: Path | str) -> ImportResult:
     """Read ``path`` (.docx or text) into a plan. Never writes to ``path``."""
     path = Path(path)
     lines = read_lines(path)
-    return import_lines(lines, source=path.name)
+    result = import_lines(lines, source=path.name)
+    if path.suffix.lower() == ".docx":
+        from planwriter.importer.wordread import document_text
+
+        original = document_text(path.read_bytes())
+    else:
+        from planwriter.importer.source import nfc
+
+        original = nfc(path.read_bytes().decode("utf-8-sig"))
+    result.coverage = measure(original, result)
+    return result
 
 
 def import_lines(lines: list[Line], source: str = "") -> ImportResult:
+    notes = [line for line in lines if line.note and line.text.strip()]
+    lines = [line for line in lines if not line.note]
     content = [line for line in lines if line.text.strip()]
-    header, start = parse_header(content)
-    appendix_at = find_appendix(content)
-    tail = appendix_at if appendix_at is not None else len(content)
-    closing_at = find_closing(content[:tail])
-    end = closing_at if closing_at is not None and closing_at >= start else tail
-    resume = closing_end(content[:tail], end) if end < tail else tail
-    closing = parse_closing(content[end:resume]) if end < tail else None
+    styled = any(line.style and line.style != "Normal" for line in content)
+    paragraphs_given = any(line.para for line in lines) and not styled
+    header, start = parse_header(content, broken_lines=paragraphs_given)
     meta = Meta(
         level=header.level,
         family=header.family,
@@ -66,63 +73,204 @@ def import_lines(lines: list[Line], source: str = "") -> ImportResult:
         summary=header.summary,
         source=f"Nhập từ {source}" if source else "",
     )
-    if closing is not None:
-        meta.recipients, meta.signature = closing.recipients, closing.signature
     result = ImportResult(Plan(meta=meta), lines=len(lines))
-    body = content[start:end] + content[resume:tail]  # a document may follow the closing
-    styled = any(line.style and line.style != "Normal" for line in body)
-    if styled:
-        paragraphs = [Paragraph(line.text.strip(), [line.number], line) for line in body]
-        noise: list[Line] = []
-    else:
-        # Blank lines matter to joining (a page break), so take the body from the original.
-        numbers = {line.number for line in body}
-        first, last = (min(numbers), max(numbers)) if numbers else (0, -1)
-        closing_lines = {line.number for line in content[end:resume]}
-        paragraphs, noise = join_lines(
-            [
-                line
-                for line in lines
-                if first <= line.number <= last and line.number not in closing_lines
-            ]
+    normalized = sum(1 for line in lines if line.normalized)
+    if normalized:
+        result.notes.append(
+            f"Đã chuẩn hóa Unicode NFC {normalized} dòng/đoạn có chữ tổ hợp (NFD) hoặc ký tự điều "
+            "khiển."
         )
-    for line in noise:
-        result.unclassified.append(
-            Unclassified(line.where, line.text.strip(), "nhiễu trang (đã bỏ)")
-        )
-    builder = TreeBuilder()
-    tables = TableReader(builder)
-    for paragraph in paragraphs:
-        if is_closing_sentence(paragraph.text):
-            builder.close_all()
-            builder.add(Item(id="", kind=Kind.PARAGRAPH, text=paragraph.text), None)
-            continue
-        if styled:
-            if not paragraph.text or styled_item(paragraph, builder) is None:
-                if paragraph.text and not is_noise(paragraph.text):
-                    result.unclassified.append(
-                        Unclassified(
-                            paragraph.line.where,
-                            paragraph.text,
-                            f"kiểu đoạn '{paragraph.line.style}' không rõ là phần nào",
-                        )
-                    )
-            continue
-        if is_table_row(paragraph.text):
-            tables.row(paragraph.text)
-            continue
-        text_item(paragraph, builder)
-    result.plan.items = builder.items
-    result.plan.meta.tasks_in_appendix = tables.found_tasks
-    if appendix_at is not None:
+    for line in header.noise:
+        result.unclassified.append(Unclassified(line.where, line.text.strip(), "đường kẻ (đã bỏ)"))
+    # a letter: "Kính gửi:" under the header (or as its first line, the header missing)
+    sent_to, taken, remainder = addressees(content[start:])
+    meta.addressees = sent_to
+    if sent_to and not header.found:
+        meta.doc_type = "CV"
+    start += taken
+    appendix_at = find_appendix(content) if styled else first_appendix(content, start)
+    tail = appendix_at if appendix_at is not None else len(content)
+    closing_at = find_closing(content[:tail])
+    end = closing_at if closing_at is not None and closing_at >= start else tail
+    resume = _closing_stop(content[:tail], end) if end < tail else tail
+    if end < tail:
+        closing = parse_closing(content[end:resume])
+        meta.recipients, meta.signature = closing.recipients, closing.signature
+        for text in closing.extra:
+            result.warnings.append(
+                Unclassified(content[end].where, text, "dòng ở khối chữ ký, ngoài các trường")
+            )
+    body_lines = content[start:end] + content[resume:tail]
+    body = Body()
+    paragraphs = _paragraphs(lines, body_lines, content[end:resume], paragraphs_given, styled)
+    if remainder:
+        paragraphs.insert(0, Paragraph(remainder, [content[start - 1].number], content[start - 1]))
+    _read_parent(meta, paragraphs, result)
+    for line in notes:  # footnotes: at the end of the body, as paragraphs "[1] …"
+        paragraphs.append(Paragraph(line.text.strip(), [line.number], line))
+        if line.text.startswith("["):  # a note's first line: one warning a note
+            why = "chú thích cuối trang, đặt ở cuối phần nội dung"
+            result.warnings.append(Unclassified(line.where, line.text.strip()[:60], why))
+    _noise(result, paragraphs)
+    build(body, _content(paragraphs), styled=styled, text_rows=False)
+    result.plan.items = body.items
+    meta.tasks_in_appendix = body.tables.found_tasks
+    if body.tables.merged_columns:
+        result.notes.append("Cột bảng không phải trường của nhiệm vụ được ghi vào nội dung.")
+    numbering = numbering_of(body.items, body.written)
+    if numbering:
+        meta.numbering = numbering
+    _unplaced(result, body)
+    if appendix_at is not None and styled:
         after = content[appendix_at].number  # empty cells count: take the lines unfiltered
         unused = read_appendix([line for line in lines if line.number > after], result.plan)
         for line in unused:
             result.unclassified.append(
                 Unclassified(line.where, line.text, "dòng phụ lục chưa nhập được")
             )
-    _report_unread_header(result, content[:start], header.used)
+    elif appendix_at is not None:
+        _appendices(result, lines, content[appendix_at:], paragraphs_given)
+    derived = labels(result.plan)
+    for line, why in irregular(body.written, derived):
+        result.warnings.append(Unclassified(line.where, line.text.strip(), why))
+    if not header.found:
+        facts_from_attached(result.plan, result.notes)
+    for line, why in header.doubts:
+        result.warnings.append(Unclassified(line.where, line.text.strip(), why))
+    _report_unread_header(result, content[:start], header.used | _taken(content, start, taken))
+    clean(result.plan)
     return result
+
+
+def _closing_stop(lines: list[Line], end: int) -> int:
+    """Where the closing starting at ``end`` stops: a Word closing table ends with its table."""
+    first = lines[end]
+    if first.in_table:
+        index = end
+        while (
+            index < len(lines) and lines[index].in_table and lines[index].cell[0] == first.cell[0]
+        ):
+            index += 1
+        return index
+    return closing_end(lines, end)
+
+
+def _paragraphs(
+    lines: list[Line],
+    body: list[Line],
+    closing: list[Line],
+    paragraphs_given: bool,
+    styled: bool,
+) -> list[Paragraph]:
+    if styled or paragraphs_given:
+        return [Paragraph(line.text.strip(), [line.number], line) for line in body]
+    # Blank lines matter to joining (a page break), so take the body from the original.
+    numbers = {line.number for line in body}
+    if not numbers:
+        return []
+    first, last = min(numbers), max(numbers)
+    skip = {line.number for line in closing}
+    paragraphs, noise = join_lines(
+        [
+            line
+            for line in lines
+            if first <= line.number <= last
+            and line.number not in skip
+            and (line.number in numbers or not line.text.strip())
+        ]
+    )
+    return paragraphs + [Paragraph(line.text.strip(), [line.number], line) for line in noise]
+
+
+def _content(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs that are not page noise (a table's cells all are: "45", "-")."""
+    return [p for p in paragraphs if p.line.in_table or not is_noise(p.text)]
+
+
+def _noise(result: ImportResult, paragraphs: list[Paragraph]) -> None:
+    for paragraph in paragraphs:
+        if not paragraph.line.in_table and is_noise(paragraph.text):
+            result.unclassified.append(
+                Unclassified(paragraph.line.where, paragraph.text, "nhiễu trang (đã bỏ)")
+            )
+
+
+def _read_parent(meta: Meta, paragraphs: list[Paragraph], result: ImportResult) -> None:
+    opening: list[str] = []
+    for paragraph in paragraphs[:15]:
+        found = LABEL.match(paragraph.text)
+        if found and found.group("label") not in "-+•":
+            break
+        opening.append(paragraph.text)
+    parent, _ = parent_reference(opening, meta.issuer_symbol)
+    if parent is not None:
+        meta.parent = parent
+
+
+def _unplaced(result: ImportResult, body: Body, where: str = "") -> None:
+    for line, text, why in body.unplaced:
+        result.unclassified.append(Unclassified(line.where, text, why))
+    for header in body.tables.headers:
+        result.warnings.append(
+            Unclassified(
+                where,
+                " | ".join(header),
+                "tiêu đề bảng nhiệm vụ: các cột thành trường của nhiệm vụ",
+            )
+        )
+
+
+def _appendices(
+    result: ImportResult, lines: list[Line], content: list[Line], paragraphs_given: bool
+) -> None:
+    for number, chunk in enumerate(split_appendices(content), start=1):
+        head = appendix_head(chunk)
+        appendix = head.item
+        appendix.id = f"phu-luc-{number}"
+        rest = chunk[head.used :]
+        body = Body()
+        if paragraphs_given or not rest:
+            paragraphs = [Paragraph(line.text.strip(), [line.number], line) for line in rest]
+        else:
+            numbers = {line.number for line in rest}
+            paragraphs, noise = join_lines(
+                [
+                    line
+                    for line in lines
+                    if min(numbers) <= line.number <= max(numbers)
+                    and (line.number in numbers or not line.text.strip())
+                ]
+            )
+            paragraphs += [Paragraph(line.text.strip(), [line.number], line) for line in noise]
+        _noise(result, paragraphs)
+        build(body, _content(paragraphs), styled=False, text_rows=True)
+        appendix.children = body.items
+        prefix_ids(appendix.children, f"pl{number}")
+        result.plan.items.append(appendix)
+        result.plan.meta.tasks_in_appendix |= body.tables.found_tasks
+        if body.tables.merged_columns and not any("Cột bảng" in n for n in result.notes):
+            result.notes.append("Cột bảng không phải trường của nhiệm vụ được ghi vào nội dung.")
+        _unplaced(result, body, chunk[0].where)
+        written = {f"pl{number}-{k}": v for k, v in body.written.items()}
+        style = numbering_of(appendix.children, written)
+        meta_style = result.plan.meta.numbering[: len(style)]
+        if style and style != meta_style:
+            result.warnings.append(
+                Unclassified(
+                    chunk[0].where,
+                    appendix.title,
+                    f"phụ lục đánh số kiểu {' '.join(style)}; kế hoạch hiện đánh số các phụ lục "
+                    f"theo kiểu của thân văn bản ({' '.join(meta_style)})",
+                )
+            )
+        else:
+            derived = labels(result.plan)
+            for line, why in irregular(written, derived):
+                result.warnings.append(Unclassified(line.where, line.text.strip(), why))
+
+
+def _taken(content: list[Line], start: int, taken: int) -> set[int]:
+    return {line.number for line in content[start - taken : start]} if taken else set()
 
 
 def _report_unread_header(result: ImportResult, lines: list[Line], used: set[int]) -> None:
@@ -133,3 +281,6 @@ def _report_unread_header(result: ImportResult, lines: list[Line], used: set[int
                     line.where, line.text.strip(), "trước tiêu đề, không nhận ra là phần nào"
                 )
             )
+
+
+__all__ = ["ImportResult", "Unclassified", "import_file", "import_lines"]

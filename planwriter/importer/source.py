@@ -28,9 +28,16 @@ class Line:
     runs: list[tuple[str, bool | None]] = field(default_factory=list)
     in_table: bool = False
     cell: tuple[int, int] = (0, 0)  # (table, row) of a table cell's paragraph
+    col: int = 0  # the cell's column in its row
+    para: int = 0  # a .docx paragraph's number (a paragraph broken by tabs gives several lines)
+    word_style: str = ""  # the paragraph style a .docx names, planwriter's or not
+    normalized: bool = False  # the text was not NFC and was normalized
+    note: bool = False  # a footnote's or endnote's line (read after the body)
 
     @property
     def where(self) -> str:
+        if self.para:
+            return f"đoạn {self.para}"
         return f"đoạn {self.number}" if self.style or self.in_table else f"dòng {self.number}"
 
 
@@ -60,8 +67,20 @@ def _text_lines(path: Path, data: bytes) -> list[Line]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DocumentImportError(f"not UTF-8 text (line {line}); save it as UTF-8", path) from None
+    out = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        plain = raw.replace("\t", " ").rstrip()
+        cleaned = nfc(plain)
+        out.append(Line(number, cleaned, normalized=cleaned != plain))
+    return out
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC, control characters (but the line break) made spaces."""
     text = unicodedata.normalize("NFC", text)
-    return [Line(number, raw.rstrip()) for number, raw in enumerate(text.splitlines(), start=1)]
+    if any(ord(c) < 32 and c != "\n" for c in text):
+        text = "".join(" " if ord(c) < 32 and c != "\n" else c for c in text)
+    return text
 
 
 def _docx_lines(path: Path, data: bytes) -> list[Line]:
@@ -72,35 +91,11 @@ def _docx_lines(path: Path, data: bytes) -> list[Line]:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         if "word/document.xml" not in package.namelist():
             raise DocumentImportError("is not a Word .docx file (no word/document.xml)", path)
-    from docx import Document
+    from planwriter.importer.wordread import read_docx
 
     try:
-        document = Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises several kinds for a broken package
+        return read_docx(data)
+    except DocumentImportError as exc:
+        raise DocumentImportError(exc.message, path, exc.line) from None
+    except Exception as exc:  # a broken package raises several kinds
         raise DocumentImportError(f"cannot be read as .docx: {exc}", path) from None
-    out: list[Line] = []
-    tables = 0
-    for block in document.iter_inner_content():
-        rows = getattr(block, "rows", None)
-        if rows is None:
-            out.append(_paragraph_line(len(out) + 1, block, in_table=False))
-            continue
-        tables += 1
-        for row_number, row in enumerate(rows):
-            seen: set[int] = set()
-            for cell in row.cells:
-                if id(cell._tc) in seen:  # a merged cell appears once per spanned column
-                    continue
-                seen.add(id(cell._tc))
-                for paragraph in cell.paragraphs:
-                    line = _paragraph_line(len(out) + 1, paragraph, in_table=True)
-                    line.cell = (tables, row_number)
-                    out.append(line)
-    return out
-
-
-def _paragraph_line(number: int, paragraph: object, *, in_table: bool) -> Line:
-    runs = [(run.text, run.bold) for run in paragraph.runs if run.text]  # type: ignore[attr-defined]
-    text = unicodedata.normalize("NFC", "".join(t for t, _ in runs) or paragraph.text)  # type: ignore[attr-defined]
-    style = paragraph.style.name if paragraph.style is not None else ""  # type: ignore[attr-defined]
-    return Line(number, text, style or "Normal", runs, in_table)

@@ -70,6 +70,8 @@ class TreeBuilder:
             Kind.BULLET: "y",
             Kind.OBJECTIVE: "y",
             Kind.TASK: "nv",
+            Kind.TABLE: "bang",
+            Kind.APPENDIX: "pl",
         }[item.kind]
         siblings = len(parent.children if parent else self.items) + 1
         return f"{stem}-{kind}{siblings}".strip("-") if stem else f"{kind or 'muc'}{siblings}"
@@ -82,7 +84,7 @@ class TreeBuilder:
 
 def section_depth(label: str, title: str, numeric_depth: int) -> int:
     """The depth of a section with ``label`` (see the module's docstring)."""
-    if label.endswith(")"):
+    if label.endswith(")") or re.fullmatch(r"[a-zđ]\.", label):
         return numeric_depth + 1
     if re.fullmatch(r"[IVXLl|][IVXLl|1]{0,4}[.\-]", label) and not label[:-1].isdigit():
         return 0
@@ -119,7 +121,7 @@ def text_item(paragraph: Paragraph, builder: TreeBuilder) -> Item:
     elif label:
         title, text = split_title(body)
         depth = section_depth(label, title or text, builder._numeric_depth)
-        if not label.endswith(")"):
+        if not label.endswith(")") and not re.fullmatch(r"[a-zđ]\.", label):
             builder._numeric_depth = depth
         item = Item(id="", kind=Kind.SECTION, title=title, text=text)
         builder.add(item, depth)

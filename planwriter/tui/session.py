@@ -97,6 +97,16 @@ class Session:
             self._localizer = Localizer.for_profile(profile) if profile else False
         return localize_item(source, self._localizer) if self._localizer else source
 
+    def snapshot(self) -> str:
+        """The plan's text for the journal, now: the file's own text (comments kept) once its
+        document is parsed; until then a fresh rendering of the same plan, never a wait."""
+        ready = getattr(self.file, "ready", None)
+        if ready is not None and not ready.is_set():
+            from planwriter.planfile import dumps
+
+            return dumps(self.plan)
+        return self.file.dumps()
+
     def write_journal(self) -> Path:
         """Snapshot the plan into its journal (the caller runs this off the UI thread)."""
         return journal.write(self.path, self.file.dumps())

@@ -240,7 +240,7 @@ class EditorScreen(editor_actions.EditorActions, Screen[None]):
             return
         setattr(item, field, typed)
         try:
-            text = self.session.file.dumps()
+            text = self.session.snapshot()
         finally:
             setattr(item, field, before)
         self._queue_journal(text)
@@ -321,7 +321,7 @@ class EditorScreen(editor_actions.EditorActions, Screen[None]):
         self._journal_timer = None
         if not self.session.dirty:  # saved (or undone back to the file) meanwhile
             return
-        self._queue_journal(self.session.file.dumps())  # on the UI thread: the plan may change
+        self._queue_journal(self.session.snapshot())  # on the UI thread: the plan may change
 
     def _queue_journal(self, text: str) -> None:
         self._journal_seq += 1
@@ -350,7 +350,7 @@ class EditorScreen(editor_actions.EditorActions, Screen[None]):
             self._journal_timer = None
         if self.session.dirty:
             with self._journal_lock:
-                journal.write(self.session.path, self.session.file.dumps())
+                journal.write(self.session.path, self.session.snapshot())
                 self._journal_seq += 1
                 self._journal_written = self._journal_seq
 

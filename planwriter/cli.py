@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("diff", "compare a local plan with its parent"),
     "export": ("export", "write a .docx (and PDF) ready for signature"),
     "import": ("import_", "read a .docx or text document into a plan file"),
+    "review": ("review", "review many child plans against their parent at once"),
     "tui": ("tui", "open the terminal interface (on a plan file, if given)"),
     "library": ("librarydir", "lay out a template library to keep in git (library init DIR)"),
     "profile": ("librarydir", "add a unit profile to the library (profile new KEY …)"),
@@ -41,7 +42,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"planwriter: {self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser. With ``only`` (the command being run), only that command's
+    module is imported and configured: a command starts without importing every other
+    (Word, Jinja2, Textual…); the others are listed by name and help for ``--help``."""
     parser = _Parser(
         prog="planwriter",
         description="Draft, review and export local plans adapted from a provincial programme. "
@@ -49,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
+        if only is not None and name != only:
+            sub.add_parser(name, help=help_text, description=help_text)
+            continue
         module_name = f"planwriter.commands.{module_name}"
         try:
             module = importlib.import_module(module_name)
@@ -62,14 +69,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _check_arguments(args: list[str]) -> None:
+    """An argument the shell passed as bytes that are not UTF-8 (Python keeps them as lone
+    surrogates) cannot name a file or be stored in a plan: say which one, once."""
+    for number, arg in enumerate(args, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            raise PlanwriterError(
+                f"argument {number} ({shown!r}) is not valid UTF-8 text; "
+                "planwriter reads file names and text as UTF-8"
+            ) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
+        _check_arguments(args_list)
         if not args_list:
             from planwriter.commands.tui import run_tui
 
             return run_tui(None)
-        parser = build_parser()
+        parser = build_parser(args_list[0] if args_list[0] in COMMANDS else None)
         args = parser.parse_args(args_list)
         if not getattr(args, "run", None):
             parser.print_help()

@@ -49,3 +49,14 @@ class ExportError(PlanwriterError):
 
 class DocumentImportError(PlanwriterError):
     """An input document that cannot be imported (wrong type, unreadable)."""
+
+
+class WriteError(OutputError, OSError):
+    """A write the system refused (disk full, no permission, a folder in the way), naming the
+    file. Also an ``OSError``, so code that handles those handles this one."""
+
+    def __init__(self, reason: str, path: Path | str, code: int | None = None):
+        OutputError.__init__(self, f"cannot write: {reason}", path)
+        self.errno = code
+        self.strerror = reason
+        self.filename = str(path)

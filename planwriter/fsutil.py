@@ -4,12 +4,14 @@ existing file of another kind."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from planwriter.errors import OutputError
+from planwriter.errors import OutputError, PlanwriterError, WriteError
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -23,10 +25,16 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def atomic_write_with(path: Path, write: Callable[[Path], object]) -> None:
     """Let ``write`` fill a temporary file beside ``path``; rename it over ``path`` only if it
-    succeeded. On any failure the temporary file is removed and ``path`` is untouched."""
-    path = Path(path)
+    succeeded. On any failure the temporary file is removed and ``path`` is untouched.
+    A symlink is followed: the file it points to is replaced, the link stays."""
+    path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     directory = path.parent if str(path.parent) else Path(".")
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise WriteError(_reason(exc), path, exc.errno) from None
     os.close(fd)
     tmp = Path(name)
     try:
@@ -38,10 +46,30 @@ def atomic_write_with(path: Path, write: Callable[[Path], object]) -> None:
         else:
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise WriteError(f"{_reason(exc)}; the file is unchanged", path, exc.errno) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(directory)
+
+
+def _reason(exc: OSError) -> str:
+    """An OSError as the user can act on it: disk full, no permission, a folder…"""
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno == errno.EDQUOT:
+        return "the disk quota is exceeded"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    if exc.errno == errno.ENOENT:
+        return "no such folder"
+    if exc.errno == errno.EISDIR:
+        return "is a folder, not a file"
+    return exc.strerror or str(exc)
 
 
 def _umask() -> int:
@@ -61,6 +89,38 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def read_input(path: Path | str, error: type[PlanwriterError], max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; a FIFO, device or folder is
+    refused without being opened for reading (a FIFO would wait for a writer forever).
+    Problems raise ``error`` naming the file."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise error("no such file", path) from None
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise error("is a directory, not a file", path)
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+        raise error(f"is {kind}, not a regular file; refusing to read it", path)
+    if info.st_size > max_bytes:
+        raise error(
+            f"is {info.st_size / 2**20:.0f} MB, more than the {max_bytes // 2**20} MB "
+            "planwriter reads", path
+        )
+    try:
+        # O_NONBLOCK: were the file swapped for a FIFO after the check, open would not hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise error("is not a regular file; refusing to read it", path)
+            return handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", path) from None
 
 
 def guard_output(

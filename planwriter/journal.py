@@ -17,6 +17,7 @@ from pathlib import Path
 from planwriter.errors import PlanwriterError
 from planwriter.fsutil import atomic_write_text
 from planwriter.planfile import PlanFile, loads, parse_doc
+from planwriter.tomlio import read_text
 
 SUFFIX = ".pw-journal"
 
@@ -104,7 +105,7 @@ def recover(plan_path: Path | str) -> PlanFile:
     plan without reporting the file as changed by someone else."""
     plan = Path(plan_path)
     journal = journal_path(plan)
-    text = journal.read_text(encoding="utf-8")
+    text = read_text(journal)
     recovered = loads(text, journal)
-    on_disk = plan.read_text(encoding="utf-8") if plan.is_file() else ""
+    on_disk = read_text(plan) if plan.is_file() else ""
     return PlanFile(path=plan, plan=recovered, doc=parse_doc(text, journal), text=on_disk)

@@ -21,9 +21,15 @@ def roman(n: int) -> str:
 
 
 def _letter(n: int) -> str:
-    if n <= len(LETTERS):
-        return LETTERS[n - 1]
-    return LETTERS[(n - 1) // len(LETTERS) - 1] + LETTERS[(n - 1) % len(LETTERS)]
+    """The n-th point letter (1-based): a … y, then doubled aa, bb … yy, then tripled.
+
+    Past y) a list goes on with the letter doubled, as long Vietnamese lists of points do;
+    "a1)", "a2)" are not used because in Vietnamese drafting they mark points inserted after
+    a) by an amendment, which a plain continuation is not. No count runs out."""
+    if n < 1:
+        raise ValueError(f"point number {n} must be at least 1")
+    repeat, index = divmod(n - 1, len(LETTERS))
+    return LETTERS[index] * (repeat + 1)
 
 
 def _format(style: str, n: int, parent_label: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from planwriter.diff import Basis, Status, compare
+from planwriter.diff import Basis, ChangeKind, Status, compare
 from planwriter.diff.terminal import render
 from planwriter.model import Disposition
 from planwriter.planfile import load
@@ -43,8 +43,24 @@ def test_reviewer_reading() -> None:
     console = Console(record=True, width=120, file=io.StringIO(), color_system=None)
     render(compare(load(CHILD).plan, load(PARENT).plan), console, changed_only=True)
     text = console.export_text()
-    assert "III. › 2. [địa phương hóa]" in text
+    assert "III.2 [chỉ địa phương hóa]" in text
     assert "UBND [-tỉnh-]{+huyện+} xây dựng kế hoạch thực hiện" in text
+    # The parent is the bundled reconstruction: said in the first lines, before any count.
+    assert "bản TÁI DỰNG, không phải văn bản chính thức" in "\n".join(text.splitlines()[:4])
+
+
+def test_localisation_is_counted_apart_from_the_districts_own_changes() -> None:
+    diff = compare(load(CHILD).plan, load(PARENT).plan)
+    s = diff.summary
+    localized = [c for c in diff.changes if c.kinds == [ChangeKind.LOCALIZED]]
+    own = [c for c in diff.changes if c.status is Status.ADAPTED and c not in localized]
+    assert s.localized == len(localized) == 10 and len(own) == s.adapted - s.localized == 10
+    # Every item the district recorded as adopted is the province's text with the profile's
+    # vocabulary, and counted so; its own edits are wording or figures, never localisation.
+    assert all(c.child is not None and c.child.disposition is Disposition.ADOPTED
+               for c in localized)
+    assert all(ChangeKind.LOCALIZED not in c.kinds for c in own)
+    assert (s.wording, s.figure, s.substance) == (7, 1, 2)
 
 
 def test_unaccented_copy_of_363_aligns_every_item() -> None:

@@ -73,8 +73,9 @@ def test_terminal_starts_with_the_counts() -> None:
     text = _rendered()
     lines = text.splitlines()
     # The counts come right after the heading, before the indicator table and the items.
-    assert lines[2:4] == [
+    assert lines[2:5] == [
         "Mục: giữ nguyên 9 · điều chỉnh 3 · bỏ 1 · bổ sung 1 · di chuyển 0 (tách 1 · gộp 1)",
+        "Điều chỉnh: nội dung 2 · số liệu 1 · phân công 0 · chỉ câu chữ 0 · chỉ địa phương hóa 0",
         "Chỉ tiêu: nâng 1 · giữ 0 · hạ 0 · bỏ 0 · thêm 0",
     ]
     assert "Tỷ lệ phủ sóng 5G trên địa bàn [-tỉnh-]{+huyện+} đạt [-tối thiểu 45%-]{+100%+}." in text

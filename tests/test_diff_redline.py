@@ -1,48 +1,85 @@
-"""The redline: real Word tracked changes. Reading the XML back, accepting every change gives
-the child's text and rejecting every change the parent's; LibreOffice keeps them."""
+"""The redline: the whole exported child with real Word tracked changes against the exported
+parent. Reading the XML back (this file's own reader), accepting every change gives the
+child's export paragraph for paragraph, style for style, run formatting for run formatting,
+and rejecting every change the parent's; through LibreOffice too: the accepted and rejected
+files, converted by soffice, read as the exported child and parent converted by soffice."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree  # type: ignore[import-untyped]
+from shared import shared
 
+from planwriter import library
 from planwriter.diff import compare
 from planwriter.diff.redline import write_redline
+from planwriter.diff.tracked import apply
+from planwriter.export import docx_bytes
+from planwriter.importer import import_file
 from planwriter.model import Item, Plan
 from planwriter.planfile import load
-from planwriter.render import body_lines
 
 HERE = Path(__file__).parent / "fixtures" / "diff"
+ROOT = Path(__file__).parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def resolve(path: Path, accept: bool) -> list[str]:
-    """The paragraphs' text once every change is accepted (drop w:del, unwrap w:ins) or
-    rejected (the opposite); a paragraph whose mark is removed disappears."""
-    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+def _xml(data: bytes) -> Any:
+    return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+
+
+def _shape(rpr: Any) -> str:
+    """Run formatting as text, without tracked-change records (an empty one is none)."""
+    if rpr is None:
+        return ""
+    kept = [etree.tostring(c).decode() for c in rpr if c.tag != W + "rPrChange"]
+    return "".join(kept)
+
+
+def resolve(root: Any, accept: bool) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each paragraph once every change is accepted (drop w:del, unwrap w:ins) or rejected
+    (the opposite), as (style, [(run formatting, text)]) with runs of the same formatting
+    joined; a paragraph whose mark is removed disappears."""
     gone = W + ("del" if accept else "ins")
     out = []
     for p in root.iter(W + "p"):
         if p.find(f"{W}pPr/{W}rPr/{gone}") is not None:
             continue
-        parts = [
-            t.text or ""
-            for t in p.iter(W + "t", W + "delText")
-            if not any(a.tag == gone for a in t.iterancestors())
-        ]
-        out.append("".join(parts))
+        style = p.find(f"{W}pPr/{W}pStyle")
+        if not accept and p.find(f"{W}pPr/{W}pPrChange") is not None:  # the style it had
+            style = p.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}pStyle")
+        runs: list[tuple[str, str]] = []
+        for r in p.iter(W + "r"):
+            if any(a.tag == gone for a in r.iterancestors()):
+                continue
+            text = "".join(t.text or "" for t in r if t.tag in (W + "t", W + "delText"))
+            if not text:
+                continue
+            rpr = r.find(W + "rPr")
+            was = r.find(f"{W}rPr/{W}rPrChange/{W}rPr")
+            if not accept and was is not None:  # the formatting it had
+                rpr = was
+            shape = _shape(rpr)
+            if runs and runs[-1][0] == shape:
+                runs[-1] = (shape, runs[-1][1] + text)
+            else:
+                runs.append((shape, text))
+        out.append((style.get(W + "val") if style is not None else "", runs))
     return out
 
 
 def check(child: Plan, parent: Plan, path: Path) -> None:
     write_redline(compare(child, parent), path)
-    assert resolve(path, accept=True) == body_lines(child)
-    assert resolve(path, accept=False) == body_lines(parent)
+    redline = _xml(path.read_bytes())
+    assert resolve(redline, accept=True) == resolve(_xml(docx_bytes(child)), accept=True)
+    assert resolve(redline, accept=False) == resolve(_xml(docx_bytes(parent)), accept=True)
 
 
 def test_origin_child_accepts_to_child_rejects_to_parent(tmp_path: Path) -> None:
@@ -51,6 +88,21 @@ def test_origin_child_accepts_to_child_rejects_to_parent(tmp_path: Path) -> None
     )
     xml = zipfile.ZipFile(tmp_path / "r.docx").read("word/document.xml").decode()
     assert 'w:author="planwriter"' in xml and "<w:delText" in xml and "<w:ins " in xml
+
+
+def test_the_redline_is_the_whole_plan(tmp_path: Path) -> None:
+    child = load(ROOT / "examples" / "363-KH-HU.toml").plan
+    parent = load(library.template_path("lai-chau/63-CTr-TU")).plan
+    check(child, parent, tmp_path / "r.docx")
+    text = "\n".join(p for _, runs in resolve(_xml((tmp_path / "r.docx").read_bytes()), True)
+                     for _, p in runs)
+    # Header table, title block, body, recipients and signature: all there, as exported.
+    for line in ("HUYỆN ỦY TAM ĐƯỜNG", "KẾ HOẠCH", "Nơi nhận:", "T/M BAN THƯỜNG VỤ",
+                 "Cao Trang Trọng", "Tam Đường, ngày 23 tháng 4 năm 2025"):
+        assert line in text
+    rejected = "\n".join(p for _, runs in resolve(_xml((tmp_path / "r.docx").read_bytes()), False)
+                         for _, p in runs)
+    assert "TỈNH ỦY LAI CHÂU" in rejected and "HUYỆN ỦY TAM ĐƯỜNG" not in rejected
 
 
 def test_text_only_child_with_move_split_merge(tmp_path: Path) -> None:
@@ -76,54 +128,16 @@ def test_text_only_child_with_move_split_merge(tmp_path: Path) -> None:
     check(child, parent, tmp_path / "r.docx")
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
-def test_libreoffice_keeps_the_tracked_changes(tmp_path: Path) -> None:
-    path = tmp_path / "redline.docx"
-    write_redline(
-        compare(load(HERE / "child-origins.toml").plan, load(HERE / "parent.toml").plan), path
-    )
-    profile = tmp_path / "lo-profile"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "odt",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    content = zipfile.ZipFile(tmp_path / "redline.odt").read("content.xml").decode()
-    assert "<text:tracked-changes" in content
-    assert content.count("<text:insertion") >= 4 and content.count("<text:deletion") >= 4
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(tmp_path / "redline.odt"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "redline.pdf"), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    # LibreOffice shows changes when printing: both the deleted and the inserted words appear.
-    assert "tối thiểu 45%" in text and "100%" in text and "Xây dựng kế hoạch chuyển đổi số" in text
+REAL = [
+    ("real/text/KH-KTGS-MTTQ-LuongMinh.txt", "real/text/KH-KTGS-MTTQ-BacCamRanh.txt"),
+    ("real/text/CV-UBND-HN-2530.txt", "real/text/QD-2530-TTg.txt"),
+    ("reference/03-NQ-CP.txt", "reference/57-NQ-TW.txt"),
+]
+
+
+@pytest.mark.parametrize(("child", "parent"), REAL, ids=[c.split("/")[-1] for c, _ in REAL])
+def test_real_pairs_round_trip(tmp_path: Path, child: str, parent: str) -> None:
+    check(import_file(shared(child)).plan, import_file(shared(parent)).plan, tmp_path / "r.docx")
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -132,3 +146,68 @@ def test_generated_plans_round_trip_through_the_redline(tmp_path: Path, seed: in
 
     parent, child = generate(300, seed=seed)  # edits, insertions, deletions, moves, no origins
     check(child, parent, tmp_path / "r.docx")
+
+
+def _soffice(out: Path, kind: str, *files: Path) -> None:
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{out / 'lo-profile'}", "--headless",
+         "--convert-to", kind, "--outdir", str(out), *map(str, files)],
+        check=True, capture_output=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def through_libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One LibreOffice run for the module: for 363-KH/HU against 63-CTr/TU and for the two
+    real supervision plans, the redline, its "accept all" and "reject all" (XML), and the
+    exported child and parent, each converted to text; the redlines also to PDF."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice not installed")
+    out = tmp_path_factory.mktemp("lo")
+    pairs = {
+        "363": (load(ROOT / "examples" / "363-KH-HU.toml").plan,
+                load(library.template_path("lai-chau/63-CTr-TU")).plan),
+        "ktgs": (import_file(shared(REAL[0][0])).plan, import_file(shared(REAL[0][1])).plan),
+    }
+    files = []
+    for name, (child, parent) in pairs.items():
+        redline = write_redline(compare(child, parent), out / f"{name}-redline.docx")
+        document = zipfile.ZipFile(redline)
+        for accept, suffix in ((True, "accepted"), (False, "rejected")):
+            target = out / f"{name}-{suffix}.docx"
+            with zipfile.ZipFile(target, "w") as z:
+                for info in document.infolist():
+                    data = document.read(info.filename)
+                    if info.filename == "word/document.xml":
+                        data = apply(data, accept)
+                    z.writestr(info.filename, data, zipfile.ZIP_DEFLATED)
+            files.append(target)
+        for plan, suffix in ((child, "child"), (parent, "parent")):
+            (out / f"{name}-{suffix}.docx").write_bytes(docx_bytes(plan))
+            files.append(out / f"{name}-{suffix}.docx")
+        files.append(redline)
+    _soffice(out, "txt:Text (encoded):UTF8", *files)
+    _soffice(out, "pdf", *[f for f in files if f.name.endswith("-redline.docx")])
+    return out
+
+
+@pytest.mark.parametrize("name", ["363", "ktgs"])
+def test_libreoffice_accept_all_is_the_child_reject_all_the_parent(
+    through_libreoffice: Path, name: str
+) -> None:
+    def text(suffix: str) -> str:
+        return (through_libreoffice / f"{name}-{suffix}.txt").read_text(encoding="utf-8-sig")
+
+    assert text("accepted") == text("child")
+    assert text("rejected") == text("parent")
+    assert text("child") != text("parent")
+
+
+def test_libreoffice_shows_the_tracked_changes(through_libreoffice: Path) -> None:
+    pdf = through_libreoffice / "363-redline.pdf"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    # Printed with changes shown: the deleted province and the inserted district both appear.
+    assert "TỈNHHUYỆN ỦY LAITAM" in text  # "TỈNH ỦY LAI CHÂU" struck, "HUYỆN … ĐƯỜNG" inserted
+    assert "Cao Trang Trọng" in text

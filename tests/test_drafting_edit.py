@@ -70,7 +70,7 @@ def test_edit_round_trip(tmp_path: Path) -> None:
     refused = edit(path, "drop", "mt-csdl", "  ")
     assert (refused.returncode, refused.stderr) == (
         2,
-        "planwriter: dropping item 'mt-csdl' needs a reason\n",
+        f"planwriter: {path}: dropping item 'mt-csdl' needs a reason\n",
     )
     assert edit(path, "drop", "mt-csdl", "Huyện chưa có cơ sở dữ liệu riêng.").returncode == 0
     assert (
@@ -121,12 +121,12 @@ def test_edit_refusals_are_one_line(tmp_path: Path) -> None:
     before = path.read_bytes()
     for args, message in [
         (("delete", "mt-5g"), "item 'mt-5g' comes from the parent: drop it with a reason instead"),
-        (("target", "nope", "1"), f"{path}: no indicator with id 'nope'"),
+        (("target", "nope", "1"), "no indicator with id 'nope'"),
         (("adapt", "nope", "x"), "no item with id 'nope'"),
         (("move", "noi-dung", "--under", "mt-5g"), "cannot move item 'noi-dung' inside itself"),
     ]:
         r = edit(path, *args)
-        assert (r.returncode, r.stderr) == (2, f"planwriter: {message}\n")
+        assert (r.returncode, r.stderr) == (2, f"planwriter: {path}: {message}\n")
     assert path.read_bytes() == before
 
 

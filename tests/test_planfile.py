@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 import unicodedata
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from planwriter import planfile
-from planwriter.errors import PlanFileError
+from planwriter.errors import OutputError, PlanFileError
 from planwriter.model import Disposition, Indicator, Item, Kind
 
 FIXTURES = Path(__file__).parent / "fixtures" / "planfile"
@@ -81,10 +82,10 @@ def test_save_is_atomic_and_leaves_no_temporary(
     pf.plan.meta.number = "999"
 
     def broken(*args: object, **kwargs: object) -> None:
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("os.replace", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="child.toml: cannot write: the disk is full"):
         pf.save()
     assert child.read_bytes() == before
     assert sorted(p.name for p in child.parent.iterdir()) == ["child.toml", "parent.toml"]

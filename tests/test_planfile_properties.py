@@ -139,3 +139,20 @@ def test_rewriting_one_plan_into_another_file(first: Plan, second: Plan) -> None
     text = planfile.dumps(first)
     pf = planfile.PlanFile(path=Path("x.toml"), plan=second, doc=planfile.parse_doc(text))
     assert planfile.loads(pf.dumps()) == second
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")),
+                        max_size=30))
+def test_a_new_file_is_written_as_tomlkit_would(plan: Plan, header: str) -> None:
+    """``emit`` (new files, no tomlkit document) writes byte for byte what syncing an empty
+    tomlkit document writes, so a later edit through tomlkit changes only what it changes."""
+    import tomlkit
+
+    from planwriter.planfile.emit import emit
+
+    doc = tomlkit.document()
+    for line in header.splitlines():
+        doc.add(tomlkit.comment(line))
+    planfile.sync(doc, plan)
+    assert emit(plan, header) == tomlkit.dumps(doc)

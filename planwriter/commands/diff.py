@@ -5,16 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from planwriter.errors import PlanwriterError
+from planwriter.errors import OutputError, PlanwriterError
+
+if TYPE_CHECKING:
+    from planwriter.model import Plan
 
 
 def configure(parser: argparse.ArgumentParser, name: str) -> None:
-    parser.add_argument("child", help="the local plan (.toml)")
+    parser.add_argument("child", help="the local plan (.toml, or a .docx/.txt to import)")
     parser.add_argument(
         "parent",
         nargs="?",
-        help="the parent plan (.toml or template key); default: the child's [plan.parent] ref",
+        help="the parent plan (.toml, a .docx/.txt to import, or a template key); "
+        "default: the child's [plan.parent] ref",
     )
     layout = parser.add_mutually_exclusive_group()
     layout.add_argument(
@@ -25,6 +30,16 @@ def configure(parser: argparse.ArgumentParser, name: str) -> None:
     )
     parser.add_argument(
         "--changed-only", action="store_true", help="leave out items kept unchanged"
+    )
+    parser.add_argument(
+        "--substantive-only",
+        action="store_true",
+        help="also leave out changes of wording or localisation only (terminal and --docx)",
+    )
+    parser.add_argument(
+        "--evidence",
+        action="store_true",
+        help="say why each pair is one item (basis and score), in the terminal and --docx",
     )
     parser.add_argument(
         "--docx", metavar="FILE", type=Path, help="write a printable comparison report"
@@ -42,7 +57,9 @@ def _parent_path(child: Path, given: str | None, ref: str) -> Path:
 
     if given is not None:
         path = Path(given)
-        return path if path.suffix == ".toml" else library.template_path(given)
+        if path.suffix.lower() in (".toml", *IMPORTABLE):
+            return path
+        return library.template_path(given)
     if not ref:
         raise PlanwriterError(
             "kế hoạch không nêu văn bản cấp trên ([plan.parent] ref): hãy chỉ ra PARENT", child
@@ -53,30 +70,68 @@ def _parent_path(child: Path, given: str | None, ref: str) -> Path:
     return found
 
 
-def run(args: argparse.Namespace) -> int:
-    from planwriter.diff import compare
+IMPORTABLE = (".docx", ".txt")
+
+
+def _read(path: Path) -> Plan:
+    """A plan file, or a Word or text document imported on the fly (nothing is written)."""
+    if path.suffix.lower() in IMPORTABLE:
+        from planwriter.importer import import_file
+
+        if not path.is_file():
+            raise PlanwriterError("không tìm thấy tệp", path)
+        return import_file(path).plan
     from planwriter.planfile import load
 
+    return load(path).plan
+
+
+def run(args: argparse.Namespace) -> int:
+    from planwriter.diff import compare
+    from planwriter.diff.model import provenance_note
+    from planwriter.fsutil import guard_output
+
     child_path = Path(args.child)
-    child = load(child_path).plan
+    child = _read(child_path)
     ref = child.meta.parent.ref if child.meta.parent else ""
-    parent = load(_parent_path(child_path, args.parent, ref)).plan
+    parent_path = _parent_path(child_path, args.parent, ref)
+    # Refuse before any work: never onto the plans compared, nor onto a file of another kind.
+    outputs = [p for p in (args.docx, args.redline) if p is not None]
+    if len(outputs) == 2 and Path(outputs[0]).resolve() == Path(outputs[1]).resolve():
+        raise OutputError("--docx và --redline là cùng một tệp: hãy chọn hai tệp", outputs[0])
+    for output in outputs:
+        guard_output(output, [child_path, parent_path], [".docx"])
+    parent = _read(parent_path)
     diff = compare(child, parent)
     written = []
     if args.docx:
         from planwriter.diff.report_docx import write_report
 
-        written.append(write_report(diff, args.docx))
+        written.append(
+            write_report(
+                diff, args.docx, substantive_only=args.substantive_only, evidence=args.evidence
+            )
+        )
     if args.redline:
-        from planwriter.diff.redline import write_redline
+        from planwriter.diff.docxbase import save
+        from planwriter.diff.redline import build
 
-        written.append(write_redline(diff, args.redline))
+        redline = build(diff)
+        written.append(save(redline.document, args.redline))
+        if redline.missing:
+            print(
+                f"Lưu ý: {redline.missing} đoạn của văn bản cấp trên (trong bảng) không có chỗ "
+                "trong bản theo dõi thay đổi; “từ chối tất cả” sẽ thiếu các đoạn đó."
+            )
     if args.json:
         from planwriter.diff.jsonout import to_json
 
         sys.stdout.write(to_json(diff))
         return 0
-    if written and not (args.side_by_side or args.changed_only):
+    if written and not (args.side_by_side or args.changed_only or args.substantive_only):
+        warning = provenance_note(parent)
+        if warning:
+            print(warning)
         for path in written:
             print(f"Đã ghi {path}")
         return 0
@@ -84,7 +139,14 @@ def run(args: argparse.Namespace) -> int:
 
     from planwriter.diff.terminal import render
 
-    render(diff, Console(), side_by_side=args.side_by_side, changed_only=args.changed_only)
+    render(
+        diff,
+        Console(),
+        side_by_side=args.side_by_side,
+        changed_only=args.changed_only,
+        substantive_only=args.substantive_only,
+        evidence=args.evidence,
+    )
     for path in written:
         print(f"Đã ghi {path}")
     return 0

@@ -93,17 +93,26 @@ def _number(text: str) -> float | int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from planwriter.filelock import locked
+    from planwriter.fsutil import guard_output
     from planwriter.planfile import load
 
     path = Path(args.plan)
-    plan_file = load(path)
-    editor = Editor(plan_file.plan)
-    operation = _operation(args, plan_file.plan, path)
-    watched = _watched(args, plan_file.plan)
-    where = args.operation == "move"
-    before = _describe(plan_file.plan, watched, where)
-    editor.apply(operation)
-    plan_file.save()
+    # One writer at a time: read, change and write under the file's lock (through a symlink,
+    # the target's), so a concurrent edit waits for this one instead of being lost.
+    with locked(path):
+        plan_file = load(path)
+        guard_output(path, [], [path.suffix])  # written in place: only a regular file
+        editor = Editor(plan_file.plan)
+        operation = _operation(args, plan_file.plan, path)
+        watched = _watched(args, plan_file.plan)
+        where = args.operation == "move"
+        before = _describe(plan_file.plan, watched, where)
+        try:
+            editor.apply(operation)
+        except PlanwriterError as exc:
+            raise PlanwriterError(exc.message, path) from None
+        plan_file.save()
     after = _describe(plan_file.plan, watched, where)
     print(f"{path}: {operation.description}")
     if before != after:

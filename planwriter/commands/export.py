@@ -29,6 +29,13 @@ def run(args: argparse.Namespace) -> int:
         # Checked before anything is written, so a wrong name costs nothing.
         if Path(args.tasks).suffix.lower() not in (".csv", ".xlsx"):
             raise ExportError("sổ theo dõi nhiệm vụ phải là tệp .csv hoặc .xlsx", args.tasks)
+    from planwriter.fsutil import guard_output
+
+    guard_output(output, [plan_path], [".docx"])
+    if args.pdf:
+        guard_output(output.with_suffix(".pdf"), [plan_path], [".pdf"])
+    if args.tasks:
+        guard_output(args.tasks, [plan_path, output], [".csv", ".xlsx"])
     result = export_docx(plan, output, pdf=args.pdf)
     print(result.message)
     if args.tasks:

@@ -15,6 +15,7 @@ from planwriter import planfile
 from planwriter.errors import PlanwriterError
 from planwriter.fsutil import guard_output
 from planwriter.importer import import_file
+from planwriter.planfile.rules import check_plan
 
 
 def configure(parser: argparse.ArgumentParser, name: str) -> None:
@@ -30,6 +31,8 @@ def configure(parser: argparse.ArgumentParser, name: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from planwriter.filelock import locked
+
     source = Path(args.file)
     if args.as_template:
         from planwriter import library
@@ -46,8 +49,12 @@ def run(args: argparse.Namespace) -> int:
     plan_file = planfile.new_file(
         result.plan, target, f"Nhập từ {source.name} bằng planwriter import."
     )
+    check_plan(result.plan)  # the reader's rules, before any folder is made: never unreadable
     target.parent.mkdir(parents=True, exist_ok=True)
-    plan_file.save()
+    with locked(target):
+        if target.exists() and not args.force:  # created while we imported
+            raise PlanwriterError("already exists (use --force to replace it)", target)
+        plan_file.save()
     count = sum(1 for _ in result.plan.walk())
     print(
         f"Đã nhập {source} → {target}: {count} mục, {len(result.unclassified)} dòng chưa xếp được, "

@@ -31,8 +31,11 @@ def parse_date(text: str | None) -> dt.date | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from planwriter import library
     from planwriter.drafting import new_plan
     from planwriter.drafting.cite import body_name, citation
+    from planwriter.filelock import locked
+    from planwriter.fsutil import guard_output
     from planwriter.planfile import new_file
 
     output = Path(args.output)
@@ -40,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
         raise PlanwriterError("already exists (use --force to overwrite it)", output)
     if not output.parent.is_dir():
         raise PlanwriterError("no such folder", output.parent)
+    inputs = [library.template_path(args.template), library.profile_path(args.profile)]
+    guard_output(output, inputs, [".toml"])
     plan = new_plan(args.template, args.profile, date=parse_date(args.date))
     # A parent or profile given as a file is cited relative to the plan, so the pair can move.
     if plan.meta.parent is not None and plan.meta.parent.ref.endswith(".toml"):
@@ -50,7 +55,10 @@ def run(args: argparse.Namespace) -> int:
     cited = citation(parent.number) if parent else ""
     header = (f"Dự thảo kế hoạch của {plan.meta.issuing_body} thực hiện {cited}, "
               f"tạo bằng planwriter new ngày {dt.date.today().isoformat()}.")
-    new_file(plan, output, header).save()
+    with locked(output):
+        if output.exists() and not args.force:  # created while we drafted
+            raise PlanwriterError("already exists (use --force to overwrite it)", output)
+        new_file(plan, output, header).save()
     count = sum(1 for _ in plan.walk())
     print(f"Đã tạo {output}: {count} mục từ {cited} cho {body_name(plan.meta.issuing_body)}.")
     print(f"Tiếp theo: planwriter show {output}; planwriter check {output}")

@@ -11,7 +11,7 @@ from pathlib import Path
 from planwriter.errors import PlanwriterError
 from planwriter.planfile import load
 from planwriter.profile import load_profile
-from planwriter.tomlio import parse, read_text
+from planwriter.tomlio import parse_fast, read_text
 
 
 def configure(parser: argparse.ArgumentParser, name: str) -> None:
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _validate(path: Path) -> str:
     """Load ``path`` as what it says it is; a summary of what was found."""
-    if "profile" in parse(path, read_text(path)):
+    if "profile" in parse_fast(path, read_text(path)):
         profile = load_profile(path)
         return f"profile, {len(profile.vocabulary)} vocabulary rules"
     count = sum(1 for _ in load(path).plan.walk())

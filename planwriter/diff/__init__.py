@@ -1,6 +1,20 @@
 """Comparing a local plan with its parent: ``compare(child, parent) -> PlanDiff``."""
 
 from planwriter.diff.compare import compare
-from planwriter.diff.model import Basis, ItemChange, PlanDiff, Relation, Status, Summary, WordOp
+from planwriter.diff.model import (
+    Basis,
+    ChangeKind,
+    FieldChange,
+    ItemChange,
+    PlanDiff,
+    Relation,
+    Status,
+    Summary,
+    WordOp,
+)
 
-__all__ = ["Basis", "ItemChange", "PlanDiff", "Relation", "Status", "Summary", "WordOp", "compare"]
+__all__ = [
+    "Basis",
+    "ChangeKind",
+    "FieldChange",
+    "ItemChange", "PlanDiff", "Relation", "Status", "Summary", "WordOp", "compare"]

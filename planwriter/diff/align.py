@@ -1,10 +1,13 @@
-"""Aligning a child plan's items with its parent's.
+"""Aligning a child plan's items with its parent's, claiming only what evidence shows.
 
-By origin ids where the child names them; otherwise by text with case and diacritics
-folded: first identical folded text through a hash table, then, among the few items left,
-similar words, with candidates drawn from an inverted index of each item's rarest words (so
-the cost grows with the plan, not with its square), and last the parts of a split or a
-merge (an item whose words are mostly inside an already aligned one)."""
+Two items are one item when the child names the parent item as its origin, when their text
+is the same once case and diacritics are folded, or when they share enough content words
+(``evidence.FLOOR``, weighted by rarity). In that order: origins; identical text through a
+hash table; then each child item right after an aligned one against the parent item at the
+same place; then candidates from an inverted index of each item's rarest content words (so
+the cost grows with the plan, not with its square); last the parts of a split or a merge,
+each of which must hold most of its content inside the whole. Whatever is left is dropped
+(parent) or added (child): no pair is made on position or numbering alone."""
 
 from __future__ import annotations
 
@@ -13,22 +16,37 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from planwriter.diff.evidence import (
+    CONTAINED,
+    FLOOR,
+    FLOOR_KIND,
+    GARBLED,
+    GARBLED_ALONE,
+    Weights,
+    content_words,
+    garbled,
+    is_caps_heading,
+)
 from planwriter.diff.model import Basis
 from planwriter.model import Item, Kind, Plan
 from planwriter.numbering import labels
-from planwriter.render import item_line
-from planwriter.text import fold, words
+from planwriter.text import fold
 
-SIMILAR = 0.5  # Dice coefficient of word sets above which two items are the same item
-# An item found under another section must be more alike: without the evidence of its place,
-# a dropped item and an added one on the same subject would otherwise pair up as "moved".
-SIMILAR_ELSEWHERE = 0.7
-IN_PLACE = 0.25  # the same, for an item right after an aligned one, in the same place
-CONTAINED = 0.75  # share of an item's words found in another for a split or merge part
-NEW_WORDS = 0.3  # share of a part's words its container has and the container's pair lacks
-RARE_WORDS = 8  # candidate generation looks up each item's rarest words only
+PLACE_PASSES = 4  # passes of in-place alignment after the index one
+SHORT_HEADING = 8  # a section of at most this many words is a heading, not a sentence
+NEW_WORDS = 0.3  # share of a part's content its container has and the container's pair lacks
+MIN_PART = 10  # a part with fewer content words than this is too short to place in a whole
+RARE_WORDS = 16  # candidate generation looks up each item's rarest words only
 MAX_POSTING = 256  # a word in more items than this says nothing about which item it is
-MAX_CANDIDATES = 8  # only the items sharing most rare words are scored
+MAX_CANDIDATES = 16  # only the items sharing most rare words are scored
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why two items are one: the basis and the content score (0..1) it rests on."""
+
+    basis: Basis
+    score: float
 
 
 @dataclass
@@ -42,18 +60,24 @@ class Side:
     reasons: list[str]
     labels: list[str] = field(default_factory=list)  # derived numbering labels
     pos: dict[str, int] = field(default_factory=dict)
-    _words: dict[int, frozenset[str]] = field(default_factory=dict)
+    caps: list[bool] = field(default_factory=list)  # a heading (in capitals, or short)
+    subject: frozenset[str] = frozenset()  # the content words of the plan's summary
+    _bags: dict[int, frozenset[str]] = field(default_factory=dict)
 
-    def words(self, index: int) -> frozenset[str]:
-        found = self._words.get(index)
+    def bag(self, index: int) -> frozenset[str]:
+        """The item's content words, found when first asked for: most items are aligned
+        by their identical text before anyone asks."""
+        found = self._bags.get(index)
         if found is None:
-            found = self._words[index] = frozenset(words(self.text[index]))
+            found = self._bags[index] = content_words(self.text[index])
         return found
+
+    words = bag
 
 
 def side(plan: Plan, include_dropped: bool) -> Side:
     """Collect a plan's items; an item under a dropped item counts as dropped with its reason."""
-    out = Side([], [], [], [], [])
+    out = Side([], [], [], [], [], subject=content_words(plan.meta.one_line(plan.meta.summary)))
     reason_of: dict[str, str] = {}
     numbers = labels(plan)
     for item, parent, _ in plan.walk(include_dropped=include_dropped):
@@ -64,7 +88,12 @@ def side(plan: Plan, include_dropped: bool) -> Side:
         out.pos[item.id] = len(out.items)
         out.items.append(item)
         out.under.append(parent.id if parent is not None else None)
-        out.text.append(item_line(item, ""))
+        text = item.content()
+        out.text.append(text)
+        out.caps.append(
+            is_caps_heading(text)
+            or (item.kind is Kind.SECTION and len(text.split()) <= SHORT_HEADING)
+        )
         out.dropped.append(dropped)
         out.reasons.append(reason_of.get(item.id, ""))
         out.labels.append(numbers.get(item.id, ""))
@@ -73,24 +102,79 @@ def side(plan: Plan, include_dropped: bool) -> Side:
 
 @dataclass
 class Links:
-    """Aligned (parent index, child index) pairs and why; ``gone`` holds parent items the
-    child keeps only as a dropped record, with that record's index."""
+    """Aligned (parent index, child index) pairs and their evidence; ``gone`` holds parent
+    items the child keeps only as a dropped record, with that record's index."""
 
-    pairs: dict[tuple[int, int], Basis] = field(default_factory=dict)
+    pairs: dict[tuple[int, int], Evidence] = field(default_factory=dict)
     gone: dict[int, int] = field(default_factory=dict)
     by_parent: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_child: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
 
-    def add(self, p: int, c: int, basis: Basis) -> None:
+    def add(self, p: int, c: int, basis: Basis, score: float) -> None:
         if (p, c) not in self.pairs:
-            self.pairs[(p, c)] = basis
+            self.pairs[(p, c)] = Evidence(basis, score)
             self.by_parent[p].append(c)
             self.by_child[c].append(p)
+
+
+@dataclass
+class Aligner:
+    parent: Side
+    child: Side
+    weights: Weights
+    links: Links = field(default_factory=Links)
+
+    def score(self, p: int, c: int) -> float:
+        return self.weights.dice(self.parent.bag(p), self.child.bag(c))
+
+    def floor(self, p: int, c: int) -> float:
+        """A heading against a sentence needs more: "MỤC ĐÍCH, YÊU CẦU" is not "Giới thiệu về
+        mục đích, yêu cầu của hội nghị", nor "Hội nghị hiệp thương lần thứ hai" the sentence
+        on that conference's members, though every word of the heading is there."""
+        return FLOOR if self.parent.caps[p] is self.child.caps[c] else FLOOR_KIND
 
 
 def align(parent: Side, child: Side) -> Links:
     """Every alignment between the two sides (see the module's docstring for the order)."""
     links = Links()
+    free_p, free_c = _by_origin_and_text(parent, child, links)
+    run = Aligner(parent, child, weights(parent, child, free_p, free_c), links)
+    for (p, c), evidence in list(links.pairs.items()):
+        if evidence.basis is Basis.ORIGIN:  # the content score, for the reader's information
+            same = parent.text[p] == child.text[c]
+            links.pairs[(p, c)] = Evidence(Basis.ORIGIN, 1.0 if same else run.score(p, c))
+    if free_p and free_c:
+        free_p, free_c = _in_place(run, free_p, free_c)
+        free_p, free_c = _similar(run, free_p, free_c)
+        for _ in range(PLACE_PASSES):  # a run of garbled items is taken from both ends
+            before = len(free_c)
+            free_p, free_c = _in_place(run, free_p, free_c)
+            if len(free_c) == before:
+                break
+    if free_c or free_p:
+        _parts(run, free_p, free_c)
+    return links
+
+
+def weights(parent: Side, child: Side, free_p: list[int], free_c: list[int]) -> Weights:
+    """How rare each content word is among the items still to be told apart (those the
+    origins and identical texts left), and the plans' subject."""
+    return Weights(
+        [parent.bag(p) for p in free_p],
+        [child.bag(c) for c in free_c],
+        subject=parent.subject | child.subject,
+    )
+
+
+def scorer(parent: Side, child: Side) -> Aligner:
+    """The content score the alignment uses for these two plans (``Aligner.score``)."""
+    links = Links()
+    free_p, free_c = _by_origin_and_text(parent, child, links)
+    return Aligner(parent, child, weights(parent, child, free_p, free_c), links)
+
+
+def _by_origin_and_text(parent: Side, child: Side, links: Links) -> tuple[list[int], list[int]]:
+    """Origins, then identical folded texts; the items left on each side."""
     for c, item in enumerate(child.items):
         for origin in item.origin:
             p = parent.pos.get(origin)
@@ -99,59 +183,22 @@ def align(parent: Side, child: Side) -> Links:
             if child.dropped[c]:
                 links.gone.setdefault(p, c)
             else:
-                links.add(p, c, Basis.ORIGIN)
+                links.add(p, c, Basis.ORIGIN, 0.0)  # scored below, once the weights are known
     free_c = [
         c
         for c in range(len(child.items))
-        if not child.items[c].origin
-        or (
-            c not in links.by_child
-            and not child.dropped[c]
-            and not any(o in parent.pos for o in child.items[c].origin)
-        )
+        if not child.dropped[c]
+        and c not in links.by_child
+        and not any(o in parent.pos for o in child.items[c].origin)
     ]
-    free_c = [c for c in free_c if not child.dropped[c]]
     free_p = [
         p for p in range(len(parent.items)) if p not in links.by_parent and p not in links.gone
     ]
-    free_p, free_c = _exact(parent, child, free_p, free_c, links)
-    if free_p and free_c:
-        free_p, free_c = _similar(parent, child, free_p, free_c, links)
-    if free_c or free_p:
-        _parts(parent, child, free_p, free_c, links)
-        _sandwiched_sections(parent, child, free_p, free_c, links)
-    return links
-
-
-def _sandwiched_sections(
-    parent: Side, child: Side, free_p: list[int], free_c: list[int], links: Links
-) -> None:
-    """Leftovers in place: a section whose neighbours on both sides are aligned, at the same
-    numbered place as the parent's section there ("2. Yêu cầu" against an OCR'd "2. Y&u ciu"),
-    is that section with its heading reworded or garbled; an item right after an aligned one
-    that shares a quarter of its words with the parent's item there is that item, garbled."""
-    open_p = {p for p in free_p if p not in links.by_parent}
-    for c in free_c:
-        before = links.by_child.get(c - 1)
-        if c in links.by_child or not before or before[-1] + 1 not in open_p:
-            continue
-        p, item = before[-1] + 1, child.items[c]
-        if item.kind is not parent.items[p].kind:
-            continue
-        if item.kind is Kind.SECTION:
-            after = links.by_child.get(c + 1)
-            ends = c + 1 == len(child.items) and p + 1 == len(parent.items)
-            same = (parent.labels[p] == child.labels[c] != ""
-                    and (ends or (after is not None and p + 1 in after)))
-        else:  # garbled in place (OCR): a quarter of the words in common is enough here
-            same = _dice(parent.words(p), child.words(c)) >= IN_PLACE
-        if same:
-            links.add(p, c, Basis.SIMILAR)
-            open_p.discard(p)
+    return _exact(parent, child, links, free_p, free_c)
 
 
 def _exact(
-    parent: Side, child: Side, free_p: list[int], free_c: list[int], links: Links
+    parent: Side, child: Side, links: Links, free_p: list[int], free_c: list[int]
 ) -> tuple[list[int], list[int]]:
     # Identical text first (no folding needed: most items are), then folded text.
     for key in (str, fold):
@@ -162,17 +209,46 @@ def _exact(
         for c in free_c:
             stack = table.get(key(child.text[c]))
             if stack:
-                links.add(stack.pop(), c, Basis.EXACT)
+                links.add(stack.pop(), c, Basis.TEXT, 1.0)
             else:
                 left_c.append(c)
         free_p, free_c = [p for p in free_p if p not in links.by_parent], left_c
     return free_p, free_c
 
 
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a and not b:
-        return 1.0
-    return 2 * len(a & b) / (len(a) + len(b))
+def _in_place(run: Aligner, free_p: list[int], free_c: list[int]) -> tuple[list[int], list[int]]:
+    """Most edits are in place: a child item right after (or before) an aligned one is
+    compared with the parent item next to that one's counterpart. Its place is support, not
+    proof: the pair must still share content above the floor."""
+    links, open_p = run.links, set(free_p)
+    left_c = []
+    for c in free_c:
+        found: tuple[int, float, Basis] | None = None
+        for near, step in ((c - 1, 1), (c + 1, -1)):
+            partners = links.by_child.get(near)
+            if not partners:
+                continue
+            p = (partners[-1] if step > 0 else partners[0]) + step
+            if p in open_p and run.parent.items[p].kind is run.child.items[c].kind:
+                score = run.score(p, c)
+                if score >= run.floor(p, c):
+                    found = (p, score, Basis.PLACE)
+                    break
+                same = garbled(run.parent.text[p], run.child.text[c])
+                if same >= GARBLED_ALONE or (same >= GARBLED and _sandwiched(links, p, c)):
+                    found = (p, same, Basis.GARBLED)
+                    break
+        if found is None:
+            left_c.append(c)
+            continue
+        links.add(found[0], c, found[2], found[1])
+        open_p.discard(found[0])
+    return [p for p in free_p if p in open_p], left_c
+
+
+def _sandwiched(links: Links, p: int, c: int) -> bool:
+    """Whether the items before and after ``c`` are aligned with those around ``p``."""
+    return (p - 1) in links.by_child.get(c - 1, ()) and (p + 1) in links.by_child.get(c + 1, ())
 
 
 def _candidates(index: dict[str, list[int]], query: frozenset[str]) -> list[int]:
@@ -193,12 +269,12 @@ def _candidates(index: dict[str, list[int]], query: frozenset[str]) -> list[int]
 def _index(side_: Side, members: list[int]) -> dict[str, list[int]]:
     index: dict[str, list[int]] = defaultdict(list)
     for i in members:
-        for word in side_.words(i):
+        for word in side_.bag(i):
             index[word].append(i)
     return index
 
 
-def _same_place(parent: Side, child: Side, p: int, c: int, links: Links) -> bool:
+def same_place(parent: Side, child: Side, p: int, c: int, links: Links) -> bool:
     """Whether the two items sit under items already aligned with each other."""
     p_under, c_under = parent.under[p], child.under[c]
     if p_under is None or c_under is None:
@@ -206,101 +282,81 @@ def _same_place(parent: Side, child: Side, p: int, c: int, links: Links) -> bool
     return child.pos[c_under] in links.by_parent.get(parent.pos[p_under], ())
 
 
-def _in_place(
-    parent: Side, child: Side, free_p: list[int], free_c: list[int], links: Links
-) -> tuple[list[int], list[int]]:
-    """Most edits are in place: a child item between two aligned neighbours is first
-    compared with the parent item between their counterparts, before any index lookup."""
-    open_p = set(free_p)
-    left_c = []
-    for c in free_c:
-        before = links.by_child.get(c - 1)
-        p = before[-1] + 1 if before else None
-        if p in open_p and _dice(parent.words(p), child.words(c)) >= SIMILAR:
-            links.add(p, c, Basis.SIMILAR)
-            open_p.discard(p)
-        else:
-            left_c.append(c)
-    return [p for p in free_p if p in open_p], left_c
-
-
-def _similar(
-    parent: Side, child: Side, free_p: list[int], free_c: list[int], links: Links
-) -> tuple[list[int], list[int]]:
-    free_p, free_c = _in_place(parent, child, free_p, free_c, links)
+def _similar(run: Aligner, free_p: list[int], free_c: list[int]) -> tuple[list[int], list[int]]:
+    parent, child, links = run.parent, run.child, run.links
     index = _index(parent, free_p)
     scored: list[tuple[float, int, int]] = []
     for c in free_c:
-        cw = child.words(c)
-        for p in _candidates(index, cw):
-            score = _dice(parent.words(p), cw)
-            if score >= (SIMILAR if _same_place(parent, child, p, c, links) else SIMILAR_ELSEWHERE):
+        for p in _candidates(index, child.bag(c)):
+            score = run.score(p, c)
+            if score >= run.floor(p, c):
                 scored.append((score, p, c))
     # Best first; ties go to the nearest position, so repeated boilerplate pairs in order.
     scored.sort(key=lambda t: (-t[0], abs(t[1] - t[2]), t[1]))
     used_p: set[int] = set()
     used_c: set[int] = set()
-    for _, p, c in scored:
+    for score, p, c in scored:
         if p not in used_p and c not in used_c:
             used_p.add(p)
             used_c.add(c)
-            links.add(p, c, Basis.SIMILAR)
+            links.add(p, c, Basis.WORDS, score)
     return [p for p in free_p if p not in used_p], [c for c in free_c if c not in used_c]
 
 
-def _contained(part: frozenset[str], whole: frozenset[str]) -> float:
-    return len(part & whole) / len(part) if part else 0.0
-
-
-def _parts(parent: Side, child: Side, free_p: list[int], free_c: list[int], links: Links) -> None:
-    """A child item left over whose words lie inside a parent item is a part of a split; a
-    parent item left over whose words lie inside a child item was merged into it."""
-    similar = [pc for pc, basis in links.pairs.items() if basis is Basis.SIMILAR]
+def _parts(run: Aligner, free_p: list[int], free_c: list[int]) -> None:
+    """A child item left over whose content lies inside a parent item is a part of a split;
+    a parent item left over whose content lies inside a child item was merged into it."""
+    parent, child, links = run.parent, run.child, run.links
+    textual = [pc for pc, ev in links.pairs.items() if ev.basis in (Basis.WORDS, Basis.PLACE)]
     if free_c:
-        pool = sorted({p for p, _ in similar} | set(free_p))
+        # Only an item already aligned can be split: a part alone with a free item is a
+        # one-to-one pair, and that needed the floor (which it did not reach).
+        pool = sorted({p for p, _ in textual})
         index = _index(parent, pool)
         for c in free_c:
             best = _best_container(
-                child.words(c),
-                index,
-                parent,
-                lambda p: [child.words(x) for x in links.by_parent.get(p, [])],
+                run, child.bag(c), child.items[c].kind, index, parent,
+                lambda p: [child.bag(x) for x in links.by_parent.get(p, [])],
             )
             if best is not None:
-                links.add(best, c, Basis.SIMILAR)
+                links.add(best[0], c, Basis.WORDS, best[1])
     if free_p:
-        pool = sorted({c for _, c in similar} | {c for c in free_c if c in links.by_child})
+        pool = sorted({c for _, c in textual})
         index = _index(child, pool)
         for p in free_p:
             if p in links.by_parent:
                 continue
             best = _best_container(
-                parent.words(p),
-                index,
-                child,
-                lambda c: [parent.words(x) for x in links.by_child.get(c, [])],
+                run, parent.bag(p), parent.items[p].kind, index, child,
+                lambda c: [parent.bag(x) for x in links.by_child.get(c, [])],
             )
             if best is not None:
-                links.add(p, best, Basis.SIMILAR)
+                links.add(p, best[0], Basis.WORDS, best[1])
 
 
 def _best_container(
+    run: Aligner,
     part: frozenset[str],
+    kind: Kind,
     index: dict[str, list[int]],
     other: Side,
     partners: Callable[[int], list[frozenset[str]]],
-) -> int | None:
-    """The item that holds most of ``part``'s words, provided ``part`` also brings words the
-    container has and its aligned partners lack (else it is a repeat, not a part)."""
-    if len(part) < 3:
+) -> tuple[int, float] | None:
+    """The item that holds most of ``part``'s content, provided ``part`` also brings content
+    the container has and its aligned partners lack (else it is a repeat, not a part). A
+    heading is never part of a sentence, nor a sentence of a heading."""
+    if len(part) < MIN_PART:
         return None
-    best, best_score = None, CONTAINED
+    best: tuple[int, float] | None = None
+    heading = kind is Kind.SECTION
     for candidate in sorted(_candidates(index, part)):
-        whole = other.words(candidate)
-        score = _contained(part, whole)
-        if score < best_score:
+        if (other.items[candidate].kind is Kind.SECTION) is not heading:
+            continue
+        whole = other.bag(candidate)
+        score = run.weights.contained(part, whole)
+        if score < CONTAINED or (best is not None and score <= best[1]):
             continue
         missing = whole.difference(*partners(candidate))
-        if len(part & missing) >= NEW_WORDS * len(part):
-            best, best_score = candidate, score
+        if run.weights.sum(part & missing) >= NEW_WORDS * run.weights.total(part):
+            best = (candidate, score)
     return best

@@ -6,12 +6,21 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 
-from planwriter.diff.align import Links, Side, align, side
-from planwriter.diff.model import Basis, ItemChange, PlanDiff, Relation, Status, summarize
+from planwriter.diff.align import Evidence, Links, Side, align, side
+from planwriter.diff.kinds import classify
+from planwriter.diff.model import (
+    Basis,
+    ChangeKind,
+    ItemChange,
+    PlanDiff,
+    Relation,
+    Status,
+    summarize,
+)
 from planwriter.diff.words import word_diff
 from planwriter.errors import PlanwriterError
 from planwriter.indicators import indicator_rows
-from planwriter.model import Plan
+from planwriter.model import Kind, Plan
 from planwriter.numbering import labels
 from planwriter.text import fold
 
@@ -58,7 +67,7 @@ def _changes(
     c_labels: dict[str, str],
     child_meta_profile: str = "",
 ) -> list[ItemChange]:
-    def pair(p: int, c: int, basis: Basis) -> ItemChange:
+    def pair(p: int, c: int, evidence: Evidence) -> ItemChange:
         pi, ci = ps.items[p], cs.items[c]
         relation = (
             Relation.SPLIT
@@ -75,8 +84,11 @@ def _changes(
             else []
         )
         same = ps.text[p] == cs.text[c]
+        ops = word_diff(ps.text[p], cs.text[c]) if not same else []
+        content = (ps.bag(p), cs.bag(c)) if not same else None
+        kinds, fields = classify(pi, ci, ps.text[p], cs.text[c], ops, localize, content)
         return ItemChange(
-            Status.KEPT if same else Status.ADAPTED,
+            Status.KEPT if not kinds else Status.ADAPTED,
             pi,
             ci,
             p_labels.get(pi.id, ""),
@@ -87,10 +99,14 @@ def _changes(
             c,
             _moved(ps, cs, links, p, c),
             relation,
-            basis,
+            evidence.basis,
             1.0 if same else 0.0,
             group,
-            word_diff(ps.text[p], cs.text[c]) if not same else [],
+            ops,
+            localized=kinds == [ChangeKind.LOCALIZED],
+            score=evidence.score,
+            kinds=kinds,
+            fields=fields,
         )
 
     def dropped(p: int, record: int | None) -> ItemChange:
@@ -109,6 +125,7 @@ def _changes(
             reason=cs.reasons[record] if record is not None else "",
         )
 
+    localize = _localizer(child_meta_profile)
     # Parent items nobody took, placed after the nearest earlier parent item that is aligned.
     orphans: dict[int | None, list[int]] = {}
     anchor: int | None = None
@@ -135,13 +152,9 @@ def _changes(
                 )
             )
         out += [dropped(p, None) for p in orphans.get(c, [])]
-    localize = _localizer(child_meta_profile)
     for change in out:
-        if change.status is Status.ADAPTED and change.parent_pos is not None:
+        if change.status is Status.ADAPTED and change.words:
             change.similarity = _ratio(change)
-            if localize is not None and change.child_pos is not None:
-                old, new = ps.text[change.parent_pos], cs.text[change.child_pos]
-                change.localized = localize(old) == new
     return out
 
 
@@ -162,20 +175,36 @@ def _localizer(profile_key: str) -> Callable[[str], str] | None:
 
 
 def places(plan: Plan) -> dict[str, str]:
-    """Each shown item's label with its enclosing sections': "II. › 1. › -" (a bare "-" would
-    not tell a reviewer where the item is); an unnumbered paragraph is "đoạn 2" of its
-    enclosing item, so it is not mistaken for the section heading above it."""
+    """Each shown item's place as a reader cites it: "II.2.1" for a section, "II.2.1, ý 2"
+    for the second point under it ("ý 2.1" for the first point under that one), "phần mở
+    đầu, ý 1" before the first section. Never an internal id."""
     own = labels(plan)
     out: dict[str, str] = {}
-    paragraphs: dict[str | None, int] = {}
+    counts: dict[str | None, int] = {}
+
+    def section_path(parent_path: list[str], label: str) -> list[str]:
+        label = label.rstrip(".)").strip()
+        if not label:
+            return parent_path
+        if parent_path and label.startswith(parent_path[-1] + "."):
+            return parent_path[:-1] + [label]
+        return parent_path + [label]
+
+    paths: dict[str | None, list[str]] = {None: []}
+    points: dict[str, str] = {}  # a point's own number, for the points under it
     for item, parent, _ in plan.walk(include_dropped=False):
         key = parent.id if parent is not None else None
-        stem = out.get(key, "") if key is not None else ""
-        label = own.get(item.id, "")
-        if not label:
-            paragraphs[key] = paragraphs.get(key, 0) + 1
-            label = f"đoạn {paragraphs[key]}"
-        out[item.id] = f"{stem} › {label}" if stem else label
+        base = paths.get(key, [])
+        if item.kind is Kind.SECTION and own.get(item.id, "").rstrip(".)"):
+            paths[item.id] = section_path(base, own[item.id])
+            out[item.id] = ".".join(paths[item.id])
+            continue
+        paths[item.id] = base
+        counts[key] = counts.get(key, 0) + 1
+        number = f"{points[key]}.{counts[key]}" if key in points else str(counts[key])
+        points[item.id] = number
+        where = ".".join(base) if base else "phần mở đầu"
+        out[item.id] = f"{where}, ý {number}"
     return out
 
 

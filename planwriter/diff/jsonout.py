@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planwriter.diff.model import ItemChange, PlanDiff
+from planwriter.diff.model import ItemChange, PlanDiff, provenance
 from planwriter.indicators import IndicatorRow
-from planwriter.model import Indicator, Plan
-from planwriter.render import item_line
+from planwriter.model import Indicator, Item, Kind, Plan
 
-SCHEMA = "planwriter-diff/1"
+SCHEMA = "planwriter-diff/2"
 
 
 def to_dict(diff: PlanDiff) -> dict[str, Any]:
@@ -31,6 +30,13 @@ def to_dict(diff: PlanDiff) -> dict[str, Any]:
                 "moved": s.moved,
                 "split": s.split,
                 "merged": s.merged,
+            },
+            "kinds": {
+                "localized": s.localized,
+                "wording": s.wording,
+                "figure": s.figure,
+                "assignment": s.assignment,
+                "substance": s.substance,
             },
             "targets": {
                 "raised": s.targets_raised,
@@ -57,36 +63,43 @@ def _plan(plan: Plan) -> dict[str, Any]:
         "symbol": meta.symbol() if meta.number else "",
         "issuing_body": meta.issuing_body,
         "date": meta.date.isoformat() if meta.date else None,
+        "provenance": provenance(plan),
     }
 
 
-def _side(
-    item_id: str | None, label: str, text: str | None, under: str | None
-) -> dict[str, Any] | None:
-    if item_id is None:
+def _side(item: Item | None, label: str, under: str | None) -> dict[str, Any] | None:
+    if item is None:
         return None
-    return {"id": item_id, "label": label, "text": text, "under": under}
+    assignment = None
+    if item.kind is Kind.TASK:
+        assignment = {
+            "lead": item.lead,
+            "partners": list(item.partners),
+            "deadline": item.deadline,
+            "output": item.output,
+        }
+    return {
+        "id": item.id,
+        "label": label,
+        "text": item.content(),
+        "under": under,
+        "assignment": assignment,
+    }
 
 
 def _change(change: ItemChange) -> dict[str, Any]:
-    parent = child = None
-    if change.parent is not None:
-        parent = _side(
-            change.parent.id, change.parent_label, item_line(change.parent, ""), change.parent_under
-        )
-    if change.child is not None and change.status != "dropped":
-        child = _side(
-            change.child.id, change.child_label, item_line(change.child, ""), change.child_under
-        )
+    child = change.child if change.status != "dropped" else None
     return {
         "status": change.status.value,
         "moved": change.moved,
         "relation": change.relation.value,
-        "basis": change.basis.value,
+        "evidence": {"basis": change.basis.value, "score": change.score},
         "similarity": change.similarity,
+        "kinds": [kind.value for kind in change.kinds],
+        "fields": [{"name": f.name, "old": f.old, "new": f.new} for f in change.fields],
         "group": list(change.group),
-        "parent": parent,
-        "child": child,
+        "parent": _side(change.parent, change.parent_label, change.parent_under),
+        "child": _side(child, change.child_label, change.child_under),
         "reason": change.reason,
         "localized": change.localized,
         "words": [{"op": op.op, "old": op.old, "new": op.new} for op in change.words],

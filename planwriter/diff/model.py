@@ -28,12 +28,40 @@ class Relation(StrEnum):
 
 
 class Basis(StrEnum):
-    """Why two items were aligned."""
+    """Why two items were aligned (the evidence; its score is ``ItemChange.score``)."""
 
     ORIGIN = "origin"  # the child item names the parent item as its origin
-    EXACT = "exact"  # same text once case and diacritics are folded
-    SIMILAR = "similar"  # similar words
+    TEXT = "text"  # same text once case and diacritics are folded
+    WORDS = "words"  # enough shared content words (evidence.FLOOR), found by index
+    PLACE = "place"  # the same, found at the same place next to an aligned item
+    GARBLED = "garbled"  # at the same place, the folded text alike character by character
     NONE = "none"  # not aligned (added or dropped)
+    # The names of schema 1, kept for callers written against it.
+    EXACT = "text"
+    SIMILAR = "words"
+
+
+class ChangeKind(StrEnum):
+    """What changed in an aligned pair; a pair may have several kinds."""
+
+    LOCALIZED = "localized"  # only the child profile's vocabulary ("tỉnh" → "huyện")
+    WORDING = "wording"  # words changed, the content words and figures the same
+    FIGURE = "figure"  # a number, percentage, year or target changed
+    ASSIGNMENT = "assignment"  # a task's lead, partners, deadline or output
+    SUBSTANCE = "substance"  # content added or taken out
+
+
+# The kinds a reviewer can leave out (``--substantive-only``): they change no commitment.
+MINOR = frozenset({ChangeKind.LOCALIZED, ChangeKind.WORDING})
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of a task that differs: ``lead``, ``partners``, ``deadline``, ``output``."""
+
+    name: str
+    old: str
+    new: str
 
 
 @dataclass(frozen=True)
@@ -66,10 +94,24 @@ class ItemChange:
     words: list[WordOp] = field(default_factory=list)
     reason: str = ""  # why a dropped item was dropped, as the child plan says
     localized: bool = False  # adapted only by the profile's vocabulary ("tỉnh" → "huyện")
+    score: float = 0.0  # the evidence's content score (1.0 for the same text)
+    kinds: list[ChangeKind] = field(default_factory=list)  # what changed (adapted only)
+    fields: list[FieldChange] = field(default_factory=list)  # a task's changed fields
 
     @property
     def changed(self) -> bool:
         return self.status is not Status.KEPT or self.moved or self.relation is not Relation.ONE
+
+    @property
+    def minor(self) -> bool:
+        """Adapted only in wording or by localisation, in place: no commitment changed."""
+        return (
+            self.status is Status.ADAPTED
+            and bool(self.kinds)
+            and set(self.kinds) <= MINOR
+            and not self.moved
+            and self.relation is Relation.ONE
+        )
 
 
 @dataclass
@@ -89,6 +131,43 @@ class Summary:
     targets_lowered: int = 0
     targets_dropped: int = 0
     targets_added: int = 0
+    # Adapted items by what changed (an item with two kinds counts in both).
+    wording: int = 0
+    figure: int = 0
+    assignment: int = 0
+    substance: int = 0
+
+
+RECONSTRUCTION = "TÁI DỰNG"  # how a reconstructed document's ``source`` begins
+IMPORTED = "Nhập từ "  # how an imported document's ``source`` begins (planwriter import)
+
+
+def provenance(plan: Plan) -> str:
+    """ "reconstruction" for a document rebuilt from others (the bundled 63-CTr/TU), "import"
+    for one read from a Word or text file, "" for a plan written with planwriter."""
+    source = plan.meta.source.strip()
+    if source.upper().startswith(RECONSTRUCTION) or source.startswith("BẢN " + RECONSTRUCTION):
+        return "reconstruction"
+    if source.startswith(IMPORTED):
+        return "import"
+    return ""
+
+
+def provenance_note(plan: Plan) -> str:
+    """The line a reviewer must read first when the parent is not the issued document."""
+    kind = provenance(plan)
+    if kind == "reconstruction":
+        return (
+            "Lưu ý: văn bản cấp trên là bản TÁI DỰNG, không phải văn bản chính thức; "
+            "so sánh với nó có thể giống hơn thực tế."
+        )
+    if kind == "import":
+        name = plan.meta.source.strip().removeprefix(IMPORTED)
+        return (
+            f"Lưu ý: văn bản cấp trên được nhập tự động từ tệp {name}, "
+            "có thể sai khác với bản gốc ở chỗ nhập chưa đúng."
+        )
+    return ""
 
 
 @dataclass
@@ -124,7 +203,8 @@ def summarize(changes: list[ItemChange], rows: list[IndicatorRow]) -> Summary:
             out.kept += 1
         elif change.status is Status.ADAPTED:
             out.adapted += 1
-            out.localized += change.localized
+            for kind in change.kinds:
+                setattr(out, kind.value, getattr(out, kind.value) + 1)
         elif change.status is Status.DROPPED:
             out.dropped += 1
         else:

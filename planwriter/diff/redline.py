@@ -1,139 +1,285 @@
-"""``--redline``: the child plan as a .docx whose differences from the parent are Word
-tracked changes. Accepting them all gives the child's text, rejecting them all the
-parent's: an adapted item is one paragraph with its deleted and inserted words, a dropped
-item a deleted paragraph, an added item an inserted one; a moved item is deleted where it
-stood and inserted where it now is."""
+"""``--redline``: the whole child plan, exactly as ``export`` lays it out (header table,
+title block, body, recipients and signature, page numbers), with its differences from the
+parent as Word tracked changes. "Accept all" gives the exported child, "reject all" the
+exported parent (tests check both, through LibreOffice too).
+
+Both plans are exported with ``planwriter.export.build_document``; the redline is the
+child's document with each paragraph retracked against its counterpart in the parent's:
+body paragraphs by the diff's alignment (an adapted item is one paragraph with its deleted
+and inserted words, a dropped item a deleted paragraph where it stood, an added item an
+inserted one, a moved item deleted where it stood and inserted where it now is); the
+paragraphs around the body (header cells, title, summary, closing block) by their place and
+style. What the parent has and the child's layout has no place for (a table of its own, such
+as an appendix the child left out) is not carried over: ``Redline.missing`` counts it."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from planwriter import docstyles
-from planwriter.diff.docxbase import Tracker, new_document, save
-from planwriter.diff.model import ItemChange, PlanDiff, Relation, Status
-from planwriter.diff.words import word_diff
+from planwriter.diff.docxbase import save
+from planwriter.diff.model import PlanDiff, Relation, Status
+from planwriter.diff.tracked import Tracker, q
 from planwriter.model import Item, Kind, Plan
-from planwriter.numbering import labels
-from planwriter.render import item_line
 
-if TYPE_CHECKING:
-    from docx.document import Document
+BODY_STYLES = frozenset(
+    {docstyles.heading(depth) for depth in range(9)}
+    | set(docstyles.KIND_STYLES.values())
+    | {docstyles.BULLET_2}
+)
+
+
+def _body_items(plan: Plan) -> list[str]:
+    """The ids of the items export writes as body paragraphs, in order (as
+    ``export.body.body_paragraphs`` visits them)."""
+    skip_tasks = plan.meta.tasks_in_appendix and any(
+        i.kind is Kind.TASK for i, _, _ in plan.walk(include_dropped=False)
+    )
+    out: list[str] = []
+
+    def visit(items: list[Item]) -> None:
+        for item in items:
+            if item.dropped or (skip_tasks and item.kind is Kind.TASK):
+                continue
+            if item.kind in (Kind.SECTION, *docstyles.KIND_STYLES):
+                out.append(item.id)
+            visit(item.children)
+
+    visit(plan.items)
+    return out
 
 
 @dataclass
-class Entry:
-    """One paragraph of the redline: the parent's line, the child's, or both."""
+class Exported:
+    """One plan's exported document and where its paragraphs are."""
 
-    old: str | None
-    new: str | None
-    style: str  # the paragraph style (planwriter.docstyles), as export names it
-    parent_pos: int | None = None
+    document: Any
+    body: dict[str, Any] = field(default_factory=dict)  # item id → its body paragraph
+    others: list[tuple[str, Any]] = field(default_factory=list)  # (place key, paragraph)
 
 
-def _styles(plan: Plan) -> dict[str, str]:
-    """Each item's paragraph style: a section's heading by its depth among sections."""
-    out: dict[str, str] = {}
+def export(plan: Plan) -> Exported:
+    from planwriter.export import build_document
 
-    def visit(items: list[Item], depth: int) -> None:
-        for item in items:
-            if item.kind is Kind.SECTION:
-                out[item.id] = docstyles.heading(depth)
-                visit(item.children, depth + 1)
-            else:
-                out[item.id] = docstyles.KIND_STYLES.get(item.kind, docstyles.BODY)
-                visit(item.children, depth)
-
-    visit(plan.items, 0)
+    document = build_document(plan)
+    names = {s.style_id: s.name for s in document.styles}
+    root = document.element.body
+    ids = _body_items(plan)
+    body_ps = [
+        p
+        for p in root.iterchildren(q("p"))
+        if names.get(_style(p)) in BODY_STYLES
+    ]
+    out = Exported(document)
+    if len(body_ps) == len(ids):
+        out.body = dict(zip(ids, body_ps, strict=True))
+    # Otherwise an export this module does not know: those paragraphs are compared by place.
+    mapped = {id(p) for p in out.body.values()}
+    for key, p in _places(root):
+        if id(p) not in mapped:
+            out.others.append((f"{key}|{names.get(_style(p), '')}", p))
     return out
 
 
-def entries(diff: PlanDiff) -> list[Entry]:
-    """The paragraphs in order (see the module docstring)."""
-    p_labels, c_labels = labels(diff.parent), labels(diff.child)
-    p_style, c_style = _styles(diff.parent), _styles(diff.child)
+def _style(p: Any) -> str:
+    style = p.find(f"{q('pPr')}/{q('pStyle')}")
+    return style.get(q("val"), "") if style is not None else ""
 
-    def old(change: ItemChange) -> Entry:
-        assert change.parent is not None
-        line = item_line(change.parent, p_labels.get(change.parent.id, ""))
-        return Entry(line, None, p_style.get(change.parent.id, docstyles.BODY), change.parent_pos)
 
-    def new(change: ItemChange) -> Entry:
-        assert change.child is not None
-        return Entry(
-            None,
-            item_line(change.child, c_labels.get(change.child.id, "")),
-            c_style.get(change.child.id, docstyles.BODY),
-        )
+def _places(root: Any) -> Iterator[tuple[str, Any]]:
+    """Every paragraph with the key of its container: "body" or "t2.r0.c1"."""
+    tables = 0
+    for child in root.iterchildren():
+        if child.tag == q("p"):
+            yield "body", child
+        elif child.tag == q("tbl"):
+            for r, row in enumerate(child.iterchildren(q("tr"))):
+                for c, cell in enumerate(row.iterchildren(q("tc"))):
+                    for p in cell.iterchildren(q("p")):
+                        yield f"t{tables}.r{r}.c{c}", p
+            tables += 1
 
-    out: list[Entry] = []
-    displaced: list[Entry] = []  # parent lines of moved items, to put back where they stood
+
+@dataclass
+class Redline:
+    document: Any
+    missing: int = 0  # parent paragraphs with no place in the child's layout
+
+
+def build(diff: PlanDiff, date: dt.datetime | None = None) -> Redline:
+    """The redline document (python-docx), built as the module docstring says."""
+    tracker = Tracker(date)
+    new, old = export(diff.child), export(diff.parent)
+    _body(diff, new, old, tracker)
+    missing = _around(new, old, tracker)
+    return Redline(new.document, missing)
+
+
+def _body(diff: PlanDiff, new: Exported, old: Exported, tracker: Tracker) -> None:
+    """Body paragraphs: the child's in its order, each pair retracked, the parent's deleted
+    paragraphs put back where they stood in the parent's order. A pair that crosses other
+    pairs (the child reordered items) cannot be one paragraph and still reject to the
+    parent's order: it is shown as moved, deleted where it stood and inserted where it is."""
+    pairs: list[tuple[int, Any, Any]] = []  # (parent position, old paragraph, new paragraph)
+    sequence: list[tuple[Any, int | None]] = []  # child order: (paragraph, pair index or None)
+    deleted: list[tuple[int, Any]] = []  # (parent position, parent paragraph)
     seen_split: set[str] = set()
-    seen_merge: set[str] = set()
     for change in diff.changes:
-        if change.status is Status.DROPPED:
-            out.append(old(change))
-        elif change.status is Status.ADDED:
-            out.append(new(change))
-        elif change.moved:
-            if change.relation is not Relation.SPLIT or change.parent.id not in seen_split:  # type: ignore[union-attr]
-                displaced.append(old(change))
-            out.append(new(change))
-        elif (
-            change.relation is Relation.SPLIT
-            and change.parent is not None
-            and change.parent.id in seen_split
-        ):
-            out.append(new(change))  # the split's later parts are new paragraphs
-        elif (
-            change.relation is Relation.MERGE
-            and change.child is not None
-            and change.child.id in seen_merge
-        ):
-            out.append(old(change))  # the merge's later parent items: deleted after it
-        else:
-            pair = new(change)
-            pair.old, pair.parent_pos = old(change).old, change.parent_pos
-            out.append(pair)
+        o_p = old.body.get(change.parent.id) if change.parent is not None else None
+        c_p = None
+        if change.child is not None and change.status is not Status.DROPPED:
+            c_p = new.body.get(change.child.id)
+        pos = change.parent_pos if change.parent_pos is not None else -1
+        later_part = change.relation is Relation.SPLIT and change.parent is not None and (
+            change.parent.id in seen_split
+        )
         if change.relation is Relation.SPLIT and change.parent is not None:
             seen_split.add(change.parent.id)
-        if change.relation is Relation.MERGE and change.child is not None:
-            seen_merge.add(change.child.id)
-    for entry in sorted(displaced, key=lambda e: e.parent_pos or 0):
+        if c_p is not None and any(p is c_p for p, _ in sequence):
+            c_p = None  # a merge's later parent items: the child paragraph is placed
+        if o_p is not None and (c_p is None or change.moved or later_part):
+            if not later_part:
+                deleted.append((pos, o_p))
+            o_p = None
+        if c_p is not None and o_p is not None:
+            sequence.append((c_p, len(pairs)))
+            pairs.append((pos, o_p, c_p))
+        elif c_p is not None:
+            sequence.append((c_p, None))
+    keep = _increasing([pos for pos, _, _ in pairs])
+    out: list[tuple[Any, int | None]] = []  # (element, parent position of an anchor)
+    for c_p, index in sequence:
+        if index is not None and index in keep:
+            pos, o_p, _ = pairs[index]
+            out.append((tracker.retrack(o_p, c_p), pos))
+            continue
+        if index is not None:  # crossing: moved
+            deleted.append((pairs[index][0], pairs[index][1]))
+        out.append((tracker.as_inserted(c_p), None))
+    for pos, o_p in sorted(deleted, key=lambda t: t[0]):
         at = 0
-        for index, other in enumerate(out):
-            if other.parent_pos is not None and other.parent_pos < (entry.parent_pos or 0):
-                at = index + 1
-        out.insert(at, entry)
+        for i, (_, anchor) in enumerate(out):
+            if anchor is not None and anchor < pos:
+                at = i + 1
+            elif anchor is not None and anchor > pos:
+                break
+        # After the deleted paragraphs already put in that gap, in the parent's order.
+        while at < len(out) and out[at][1] is None and _is_deleted(out[at][0]):
+            at += 1
+        out.insert(at, (tracker.as_deleted(copy.deepcopy(o_p)), None))
+    anchor_el = _anchor(new)
+    body = new.document.element.body
+    for p in new.body.values():
+        if p.getparent() is not None:
+            p.getparent().remove(p)
+    for p, _ in out:
+        if anchor_el is not None:
+            anchor_el.addprevious(p)
+        else:
+            body.append(p)
+
+
+def _is_deleted(p: Any) -> bool:
+    return p.find(f"{q('pPr')}/{q('rPr')}/{q('del')}") is not None
+
+
+def _increasing(values: list[int]) -> set[int]:
+    """Indexes of a longest strictly increasing subsequence of ``values`` (n log n)."""
+    import bisect
+
+    tails: list[int] = []  # values
+    tail_index: list[int] = []
+    previous = [-1] * len(values)
+    for i, value in enumerate(values):
+        at = bisect.bisect_left(tails, value)
+        if at == len(tails):
+            tails.append(value)
+            tail_index.append(i)
+        else:
+            tails[at] = value
+            tail_index[at] = i
+        previous[i] = tail_index[at - 1] if at else -1
+    out: set[int] = set()
+    i = tail_index[-1] if tail_index else -1
+    while i >= 0:
+        out.add(i)
+        i = previous[i]
     return out
 
 
-def build(diff: PlanDiff, date: dt.datetime | None = None) -> Document:
-    """The redline as a python-docx Document."""
-    document = new_document(diff.child.meta.family)
-    tracker = Tracker(date)
-    for entry in entries(diff):
-        style = entry.style
-        paragraph = document.add_paragraph(style=style)
-        if entry.new is None:
-            tracker.mark_paragraph(paragraph, "del")
-            tracker.run(paragraph, entry.old or "", "del")
-        elif entry.old is None:
-            tracker.mark_paragraph(paragraph, "ins")
-            tracker.run(paragraph, entry.new, "ins")
-        else:
-            for op in word_diff(entry.old, entry.new):
-                if op.op == "equal":
-                    tracker.run(paragraph, op.new, "")
+def _anchor(new: Exported) -> Any:
+    """The element the body paragraphs go before: what follows the last of them."""
+    if not new.body:
+        return None
+    last = list(new.body.values())[-1]
+    following = last.getnext()
+    while following is not None and id(following) in {id(p) for p in new.body.values()}:
+        following = following.getnext()
+    return following
+
+
+def _around(new: Exported, old: Exported, tracker: Tracker) -> int:
+    """Header, title, summary and closing paragraphs: the same text at the same place and
+    style first, then what is left by place and style."""
+    missing = 0
+    after: dict[int, Any] = {}
+
+    def text(p: Any) -> str:
+        return "".join(t.text or "" for t in p.iter(q("t")))
+
+    def match(i0: int, i1: int, j0: int, j1: int, exact: bool) -> None:
+        nonlocal missing
+        a = [(k, text(p) if exact else "") for k, p in old.others[i0:i1]]
+        b = [(k, text(p) if exact else "") for k, p in new.others[j0:j1]]
+        for tag, a1, a2, b1, b2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            a1, a2, b1, b2 = a1 + i0, a2 + i0, b1 + j0, b2 + j0
+            if tag == "equal":
+                for k in range(a2 - a1):
+                    tracker.retrack(old.others[a1 + k][1], new.others[b1 + k][1])
+                continue
+            if exact:
+                match(a1, a2, b1, b2, exact=False)
+                continue
+            pairs = 0
+            if tag == "replace":  # the same container, another style: still that paragraph
+                while pairs < min(a2 - a1, b2 - b1) and _container(
+                    old.others[a1 + pairs][0]
+                ) == _container(new.others[b1 + pairs][0]):
+                    pairs += 1
+            for k in range(pairs):
+                tracker.retrack(old.others[a1 + k][1], new.others[b1 + k][1])
+            for k in range(b1 + pairs, b2):
+                tracker.as_inserted(new.others[k][1])
+            for k in range(a1 + pairs, a2):
+                key, p = old.others[k]
+                # A parent paragraph with no counterpart goes, deleted, after the child's
+                # paragraph before it in the same container.
+                host = next(
+                    (new.others[m][1] for m in range(b1 + pairs - 1, -1, -1)
+                     if _container(new.others[m][0]) == _container(key)),
+                    None,
+                )
+                if host is None:
+                    missing += 1
                     continue
-                tracker.run(paragraph, op.old, "del")
-                tracker.run(paragraph, op.new, "ins")
-    return document
+                gone = tracker.as_deleted(copy.deepcopy(p))
+                after.get(id(host), host).addnext(gone)  # after those put there before
+                after[id(host)] = gone
+
+    match(0, len(old.others), 0, len(new.others), exact=True)
+    return missing
+
+
+def _container(key: str) -> str:
+    return key.split("|")[0]
 
 
 def write_redline(diff: PlanDiff, path: Path, date: dt.datetime | None = None) -> Path:
     """Write the redline .docx atomically; return its path."""
-    document = build(diff, date)
-    return save(document, path)
+    return save(build(diff, date).document, path)

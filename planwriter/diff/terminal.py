@@ -7,7 +7,18 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from planwriter.diff.model import ItemChange, PlanDiff, Relation, Status, Summary, WordOp
+from planwriter.diff.kinds import FIELD_NAMES
+from planwriter.diff.model import (
+    Basis,
+    ChangeKind,
+    ItemChange,
+    PlanDiff,
+    Relation,
+    Status,
+    Summary,
+    WordOp,
+    provenance_note,
+)
 from planwriter.indicators import Change
 from planwriter.model import Meta
 from planwriter.render import item_line
@@ -31,6 +42,28 @@ CHANGE_NAMES = {
     Change.DROPPED: "bỏ",
     Change.ADDED: "thêm",
 }
+KIND_NAMES = {
+    ChangeKind.LOCALIZED: "chỉ địa phương hóa",
+    ChangeKind.WORDING: "chỉ sửa câu chữ",
+    ChangeKind.FIGURE: "số liệu, chỉ tiêu",
+    ChangeKind.ASSIGNMENT: "phân công",
+    ChangeKind.SUBSTANCE: "nội dung",
+}
+SHORT_KIND_NAMES = {
+    ChangeKind.LOCALIZED: "chỉ địa phương hóa",
+    ChangeKind.WORDING: "chỉ câu chữ",
+    ChangeKind.FIGURE: "số liệu",
+    ChangeKind.ASSIGNMENT: "phân công",
+    ChangeKind.SUBSTANCE: "nội dung",
+}
+BASIS_NAMES = {
+    Basis.ORIGIN: "nguồn gốc ghi trong kế hoạch",
+    Basis.TEXT: "cùng câu chữ",
+    Basis.WORDS: "từ ngữ chung",
+    Basis.PLACE: "cùng vị trí, từ ngữ chung",
+    Basis.GARBLED: "cùng vị trí, chữ gần giống (bản quét)",
+    Basis.NONE: "không có",
+}
 DELETED = "red strike"
 INSERTED = "green underline"
 
@@ -41,12 +74,6 @@ def summary_lines(s: Summary) -> tuple[str, str]:
         f"Mục: giữ nguyên {s.kept} · điều chỉnh {s.adapted} · bỏ {s.dropped} · "
         f"bổ sung {s.added} · di chuyển {s.moved}"
     )
-    if s.localized:
-        # Items changed only by the profile's vocabulary are not the drafter's own changes.
-        items = items.replace(
-            f"điều chỉnh {s.adapted}",
-            f"điều chỉnh {s.adapted} (trong đó {s.localized} chỉ địa phương hóa)",
-        )
     if s.split or s.merged:
         items += f" (tách {s.split} · gộp {s.merged})"
     targets = (
@@ -54,6 +81,36 @@ def summary_lines(s: Summary) -> tuple[str, str]:
         f" · bỏ {s.targets_dropped} · thêm {s.targets_added}"
     )
     return items, targets
+
+
+def kind_line(s: Summary) -> str:
+    """ "Điều chỉnh: nội dung 2 · số liệu 1 · phân công 1 · chỉ câu chữ 6 · chỉ địa phương
+    hóa 10" — the drafter's own changes first, the vocabulary's last."""
+    counts = [
+        (ChangeKind.SUBSTANCE, s.substance),
+        (ChangeKind.FIGURE, s.figure),
+        (ChangeKind.ASSIGNMENT, s.assignment),
+        (ChangeKind.WORDING, s.wording),
+        (ChangeKind.LOCALIZED, s.localized),
+    ]
+    return "Điều chỉnh: " + " · ".join(f"{SHORT_KIND_NAMES[k]} {n}" for k, n in counts)
+
+
+def evidence_text(change: ItemChange) -> str:
+    """ "căn cứ: từ ngữ chung 0,52" — why two items are shown as one."""
+    if change.parent is None or change.child is None or change.status is Status.DROPPED:
+        return ""
+    score = f" {change.score:.2f}".replace(".", ",")
+    return f"căn cứ: {BASIS_NAMES[change.basis]}" + ("" if change.basis is Basis.ORIGIN else score)
+
+
+def field_lines(change: ItemChange) -> list[str]:
+    """ "Cơ quan chủ trì: Sở Nội vụ → UBND xã" for each task field that changed."""
+    out = []
+    for f in change.fields:
+        name = FIELD_NAMES[f.name]
+        out.append(f"{name[0].upper()}{name[1:]}: {f.old or '(không ghi)'} → {f.new or '(bỏ)'}")
+    return out
 
 
 def symbol(meta: Meta) -> str:
@@ -70,14 +127,19 @@ def heading(diff: PlanDiff) -> str:
 
     child, parent = diff.child.meta, diff.parent.meta
     text = (
-        f"so sánh {name(child)} ({child.issuing_body}) với {name(parent)} ({parent.issuing_body})"
+        f"so sánh {name(child)} ({child.one_line(child.issuing_body)}) với {name(parent)} "
+        f"({parent.one_line(parent.issuing_body)})"
     )
     return text[0].upper() + text[1:]
 
 
 def status_text(change: ItemChange) -> str:
     """ "điều chỉnh, di chuyển, tách" — what happened to an item, in words."""
-    parts = ["địa phương hóa" if change.localized else STATUS_NAMES[change.status]]
+    parts = [STATUS_NAMES[change.status]]
+    if change.kinds == [ChangeKind.LOCALIZED]:
+        parts = [KIND_NAMES[ChangeKind.LOCALIZED]]
+    elif change.status is Status.ADAPTED and change.kinds:
+        parts[0] += " (" + ", ".join(KIND_NAMES[k] for k in change.kinds) + ")"
     if change.moved:
         parts.append("di chuyển")
     if change.relation is Relation.SPLIT:
@@ -116,7 +178,7 @@ def marked(ops: list[WordOp], side: str = "both", brackets: bool = False) -> Tex
 
 
 def _body(change: ItemChange, side: str, brackets: bool = False) -> Text:
-    if change.status is Status.ADAPTED:
+    if change.status is Status.ADAPTED and change.words:
         return marked(change.words, side, brackets)
     if change.status is Status.DROPPED and change.parent is not None:
         text = Text(item_line(change.parent, ""), style=DELETED if side != "new" else "dim")
@@ -127,9 +189,12 @@ def _body(change: ItemChange, side: str, brackets: bool = False) -> Text:
     return Text(item_line(item, "") if item is not None else "")
 
 
-def shown(diff: PlanDiff, changed_only: bool = False) -> list[tuple[ItemChange, int]]:
+def shown(
+    diff: PlanDiff, changed_only: bool = False, substantive_only: bool = False
+) -> list[tuple[ItemChange, int]]:
     """The changes to show, each with how many dropped items under it are folded into it:
-    a dropped section is one entry ("bỏ cả 5 mục con"), not one per bullet."""
+    a dropped section is one entry ("bỏ cả 5 mục con"), not one per bullet. With
+    ``substantive_only``, changes of wording or localisation only are left out too."""
     out: list[tuple[ItemChange, int]] = []
     top: dict[str, int] = {}  # dropped parent item id → its entry in ``out``
     for change in diff.changes:
@@ -140,13 +205,23 @@ def shown(diff: PlanDiff, changed_only: bool = False) -> list[tuple[ItemChange, 
                 top[change.parent.id] = at
                 continue
             top[change.parent.id] = len(out)
+        if substantive_only and (change.minor or not change.changed):
+            continue
         if change.changed or not changed_only:
             out.append((change, 0))
     return out
 
 
-def note(change: ItemChange, folded: int = 0) -> str:
-    """The remark under an item: a dropped item's reason, a split or a merge."""
+def note(change: ItemChange, folded: int = 0, evidence: bool = False) -> str:
+    """The remark under an item: a dropped item's reason, a split or a merge, the task
+    fields that changed, and with ``evidence`` why the pair is one."""
+    lines = [line for line in (_note(change, folded),) if line] + field_lines(change)
+    if evidence and evidence_text(change):
+        lines.append(evidence_text(change)[0].upper() + evidence_text(change)[1:] + ".")
+    return "\n".join(lines)
+
+
+def _note(change: ItemChange, folded: int = 0) -> str:
     if change.status is Status.DROPPED:
         also = f" Bỏ cả {folded} mục con." if folded else ""
         return (f"Lý do: {change.reason}" if change.reason else "Không nêu lý do bỏ.") + also
@@ -158,15 +233,27 @@ def note(change: ItemChange, folded: int = 0) -> str:
 
 
 def render(
-    diff: PlanDiff, console: Console, *, side_by_side: bool = False, changed_only: bool = False
+    diff: PlanDiff,
+    console: Console,
+    *,
+    side_by_side: bool = False,
+    changed_only: bool = False,
+    substantive_only: bool = False,
+    evidence: bool = False,
 ) -> None:
-    """Print the whole comparison: heading, counts, indicator table, items."""
+    """Print the whole comparison: heading (and what the parent is, if not the issued
+    document), counts, indicator table, items."""
     console.print(Text(heading(diff), style="bold"))
-    for line in summary_lines(diff.summary):
-        console.print(line)
+    warning = provenance_note(diff.parent)
+    if warning:
+        console.print(Text(warning, style="bold red"))
+    items, targets = summary_lines(diff.summary)
+    console.print(items)
+    console.print(kind_line(diff.summary))
+    console.print(targets)
     console.print()
-    render_indicators(diff, console, changed_only)
-    changes = shown(diff, changed_only)
+    render_indicators(diff, console, changed_only or substantive_only)
+    changes = shown(diff, changed_only or substantive_only, substantive_only)
     if side_by_side:
         table = Table(show_lines=True, expand=True)
         table.add_column(symbol(diff.parent.meta), ratio=1)
@@ -175,7 +262,7 @@ def render(
             head = Text(
                 f"{where(change)} [{status_text(change)}]\n", style=STATUS_STYLES[change.status]
             )
-            remark = note(change, folded)
+            remark = note(change, folded, evidence)
             left = head + _body(change, "old")
             right = _body(change, "new") + (
                 Text(f"\n{remark}", style="italic") if remark else Text()
@@ -192,7 +279,7 @@ def render(
             style=STATUS_STYLES[change.status] + " bold",
         )
         out.append_text(_body(change, "both", brackets))
-        remark = note(change, folded)
+        remark = note(change, folded, evidence)
         if remark:
             out.append("\n" + remark, style="italic")
         out.append("\n\n")

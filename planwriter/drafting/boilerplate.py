@@ -38,9 +38,8 @@ def search_path() -> list[Path]:
 def environment(folders: list[Path] | None = None) -> ImmutableSandboxedEnvironment:
     """A sandboxed environment over ``folders`` (default: ``search_path()``)."""
     from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    return ImmutableSandboxedEnvironment(
+    return _limited_class()(
         loader=FileSystemLoader([str(f) for f in folders or search_path()], encoding="utf-8"),
         undefined=StrictUndefined,
         autoescape=False,
@@ -62,7 +61,7 @@ def render(name: str, context: dict[str, Any], folders: list[Path] | None = None
     env = environment(folders)
     try:
         template = env.get_template(name)
-        text = template.render(context)
+        text = _bounded_render(template, context)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"template syntax: {exc.message}", _path(exc.filename, name, folders),
                             exc.lineno) from None
@@ -76,6 +75,73 @@ def render(name: str, context: dict[str, Any], folders: list[Path] | None = None
     return unicodedata.normalize("NFC", text)
 
 
+# Boilerplate is a paragraph or two: a template that runs longer or writes more than this is
+# looping or multiplying out of control, and is stopped with a TemplateError.
+MAX_SECONDS = 2.0
+MAX_OUTPUT = 64 * 1024
+
+
+class LimitExceeded(Exception):
+    """A template ran past ``MAX_SECONDS`` or wrote past ``MAX_OUTPUT`` characters."""
+
+
+def _limited_class() -> type[ImmutableSandboxedEnvironment]:
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class Limited(ImmutableSandboxedEnvironment):
+        """The sandbox, with ``*`` and ``**`` refused when they would build a huge value."""
+
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "*":
+                for seq, times in ((left, right), (right, left)):
+                    if isinstance(seq, str | list | tuple) and isinstance(times, int) and (
+                        len(seq) * times > MAX_OUTPUT
+                    ):
+                        raise LimitExceeded(f"a value longer than {MAX_OUTPUT} characters")
+            if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+                raise LimitExceeded(f"a power of {right}")
+            return super().call_binop(context, operator, left, right)
+
+    return Limited
+
+
+def _bounded_render(template: Any, context: dict[str, Any]) -> str:
+    """Render ``template`` with a deadline and an output limit. The deadline is checked on
+    every line the template's compiled code runs (only template frames are traced), so it
+    holds in any thread, unlike an alarm signal."""
+    import sys
+    import time
+
+    deadline = time.monotonic() + MAX_SECONDS
+
+    def local(frame: Any, event: str, arg: Any) -> Any:
+        if time.monotonic() > deadline:
+            raise LimitExceeded(f"it ran longer than {MAX_SECONDS:g} s")
+        return local
+
+    def trace(frame: Any, event: str, arg: Any) -> Any:
+        name = frame.f_code.co_filename
+        return local if name.endswith(".j2") or name == "<template>" else None
+
+    previous = sys.gettrace()
+    sys.settrace(trace)
+    try:
+        out: list[str] = []
+        size = 0
+        for chunk in template.generate(context):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                raise LimitExceeded(f"it wrote more than {MAX_OUTPUT} characters")
+            out.append(chunk)
+            if time.monotonic() > deadline:
+                raise LimitExceeded(f"it ran longer than {MAX_SECONDS:g} s")
+        return "".join(out)
+    finally:
+        sys.settrace(previous)
+
+
 def _describe(exc: Exception) -> str:
     from jinja2.exceptions import SecurityError, UndefinedError
 
@@ -83,6 +149,9 @@ def _describe(exc: Exception) -> str:
         return f"not allowed in the sandbox ({exc})"
     if isinstance(exc, UndefinedError):
         return f"undefined name ({exc})"
+    if isinstance(exc, LimitExceeded):
+        return f"stopped: {exc} (boilerplate is limited to {MAX_SECONDS:g} s and "\
+            f"{MAX_OUTPUT // 1024} kB)"
     return f"{type(exc).__name__}: {exc}"
 
 

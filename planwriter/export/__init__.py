@@ -95,7 +95,8 @@ def _set_properties(document: Any, plan: Plan) -> None:
 
     meta = plan.meta
     props = document.core_properties
-    props.title = nfc(f"{meta.type_name} {meta.summary}".strip())
+    # Word's core properties hold at most 255 characters (a long imported summary has more).
+    props.title = nfc(f"{meta.type_name} {meta.summary}".strip())[:255]
     props.subject = nfc(meta.symbol()) if meta.number else ""
     props.author = props.last_modified_by = nfc(meta.issuing_body)
     props.comments = ""

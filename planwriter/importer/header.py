@@ -291,4 +291,8 @@ def _is_summary(line: Line, previous: Line, count: int, spaced: bool = False) ->
     # The summary runs to the first blank line (a gap in the line numbers).
     # (Text with a blank line after every paragraph: to the body's opening words.)
     gap = line.number - previous.number
+    if gap == 2 and count and (len(text) > 120 or text.endswith(".")):
+        # Past the blank line, a long sentence is the body's first paragraph, not more
+        # summary: 3260-KH/ĐĐQH15's "Ngày 22/12/2024, Bộ Chính trị đã ban hành …".
+        return False
     return count < 6 and (gap == 1 or (spaced and gap == 2 and not LABEL.match(text)))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planwriter.errors import DocumentImportError
+from planwriter.fsutil import read_input
 
 SUFFIXES = (".txt", ".text", ".md", ".docx")
 
@@ -48,15 +49,33 @@ def read_lines(path: Path) -> list[Line]:
         raise DocumentImportError(
             f"cannot import a '{suffix or 'no extension'}' file (expected .docx or .txt)", path
         )
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentImportError("no such file", path) from None
-    except OSError as exc:
-        raise DocumentImportError(f"cannot read: {exc.strerror}", path) from None
+    data = read_input(path, DocumentImportError, MAX_INPUT_BYTES)  # regular files only
     if suffix == ".docx":
         return _docx_lines(path, data)
     return _text_lines(path, data)
+
+
+# A Word document of a few hundred pages unpacks to a few MB; a .docx whose parts expand past
+# these is refused before any part is read (a zip bomb: 1.9 MB that unpacks to 3 GB).
+MAX_INPUT_BYTES = 64 * 2**20
+MAX_UNPACKED_BYTES = 256 * 2**20
+MAX_PARTS = 10_000
+
+
+def check_package(package: zipfile.ZipFile, path: Path) -> None:
+    """Refuse a package whose parts, as its directory declares them, are too many or expand
+    past ``MAX_UNPACKED_BYTES`` (zipfile never inflates a part past its declared size)."""
+    parts = package.infolist()
+    if len(parts) > MAX_PARTS:
+        raise DocumentImportError(
+            f"holds {len(parts)} parts, more than the {MAX_PARTS} a .docx may have", path
+        )
+    total = sum(info.file_size for info in parts)
+    if total > MAX_UNPACKED_BYTES:
+        raise DocumentImportError(
+            f"expands to {total / 2**20:.0f} MB, more than the {MAX_UNPACKED_BYTES // 2**20} MB "
+            "limit for a .docx (a damaged or malicious package?)", path
+        )
 
 
 def _text_lines(path: Path, data: bytes) -> list[Line]:
@@ -91,6 +110,7 @@ def _docx_lines(path: Path, data: bytes) -> list[Line]:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         if "word/document.xml" not in package.namelist():
             raise DocumentImportError("is not a Word .docx file (no word/document.xml)", path)
+        check_package(package, path)
     from planwriter.importer.wordread import read_docx
 
     try:

@@ -117,7 +117,7 @@ class Session:
             raise PlanwriterError(f"chỉ đọc: tệp {self.locked_by}", self.path)
         if self.path.exists() and self.file.changed_on_disk() and not force:
             raise ChangedOnDisk("tệp đã bị thay đổi bên ngoài từ khi mở", self.path)
-        self.file.save()
+        self.file.save(force=force)
         self.saved_version = self.editor.version
         journal.discard(self.path)
 

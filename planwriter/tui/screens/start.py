@@ -105,6 +105,7 @@ class StartScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "create", "Tạo kế hoạch mới…", id="create"),
         Binding("tab", "app.focus_next", "Chuyển ô", id="focus-next", show=False),
+        Binding("r", "review", "Rà soát kế hoạch các đơn vị", id="review", show=False),
     ]
 
     def __init__(self, folder: Path) -> None:
@@ -195,6 +196,11 @@ class StartScreen(Screen[None]):
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.app.open_plan(Path(event.option.id))  # type: ignore[attr-defined]
+
+    def action_review(self) -> None:
+        from planwriter.tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.folder))
 
     @on(OptionList.OptionSelected, "#templates")
     def _template_chosen(self) -> None:

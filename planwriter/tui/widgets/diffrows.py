@@ -18,6 +18,8 @@ CHANGE_NAMES = {Change.RAISED: "nâng", Change.KEPT: "giữ", Change.LOWERED: "h
 DISPOSITION_NAMES = {Disposition.ADOPTED: "giữ nguyên", Disposition.LOCALIZED: "địa phương hóa",
                      Disposition.ADAPTED: "đã sửa",
                      Disposition.DROPPED: "bỏ", Disposition.ADDED: "thêm mới"}
+FIELD_NAMES = {"lead": "chủ trì", "partners": "phối hợp", "deadline": "thời gian",
+               "output": "sản phẩm"}
 STATUS_MARKS = {"kept": "=", "adapted": "~", "dropped": "×", "added": "+"}
 REMOVED, INSERTED = "strike dim", "bold underline"
 
@@ -125,6 +127,14 @@ def rows_from_diff(diff: Any) -> list[DiffRow]:
             line.append(item.content() if item else "",
                         style=REMOVED if status == "dropped" else INSERTED if status == "added"
                         else "")
+        # A task's assignment, field by field (planwriter.diff compares it apart from the text).
+        for field_change in getattr(change, "fields", []):
+            name = FIELD_NAMES.get(field_change.name, field_change.name)
+            line.append(f"  ({name}: ")
+            line.append(field_change.old or "—", style=REMOVED)
+            line.append(" → ")
+            line.append(field_change.new or "—", style=INSERTED)
+            line.append(")")
         if change.reason:
             line.append(f"  (lý do: {change.reason})")
         assigned = assignment_changes(change.child, change.parent) if change.parent else []

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import threading
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ from planwriter.errors import PlanwriterError
 from planwriter.library import resolve_parent
 from planwriter.model import Item, Plan
 from planwriter.operations import Editor
-from planwriter.planfile import PlanFile, load, parse_doc
+from planwriter.planfile import PlanFile, load
 
 
 class ChangedOnDisk(PlanwriterError):
@@ -98,13 +96,7 @@ class Session:
         return localize_item(source, self._localizer) if self._localizer else source
 
     def snapshot(self) -> str:
-        """The plan's text for the journal, now: the file's own text (comments kept) once its
-        document is parsed; until then a fresh rendering of the same plan, never a wait."""
-        ready = getattr(self.file, "ready", None)
-        if ready is not None and not ready.is_set():
-            from planwriter.planfile import dumps
-
-            return dumps(self.plan)
+        """The plan's text for the journal, now (comments kept)."""
         return self.file.dumps()
 
     def write_journal(self) -> Path:
@@ -142,69 +134,9 @@ def _load_parent(planfile: PlanFile) -> Plan | None:
     path = resolve_parent(ref.ref, planfile.path)
     if path is None:
         return None
-    fast = _fast_read(path)
-    return fast[0] if fast is not None else load(path, check_origins=False).plan
-
-
-@dataclass
-class OpenedFile(PlanFile):
-    """A plan file whose plan was read at once (tomllib) while the comment-keeping tomlkit
-    document, needed only to write, is parsed in a thread: a 2,000-item plan is on screen
-    about a second sooner. Writing waits for the document."""
-
-    ready: threading.Event = field(default_factory=threading.Event, repr=False)
-    problem: PlanwriterError | None = field(default=None, repr=False)
-
-    def parse_later(self) -> None:
-        def parse() -> None:
-            try:
-                self.doc = parse_doc(self.text, self.path)
-            except PlanwriterError as exc:
-                self.problem = exc
-            finally:
-                self.ready.set()
-
-        threading.Thread(target=parse, name="planwriter-parse", daemon=True).start()
-
-    def dumps(self) -> str:
-        self.ready.wait()
-        if self.problem is not None:
-            raise self.problem
-        return super().dumps()
-
-
-def _fast_read(path: Path) -> tuple[Plan, str, Any] | None:
-    """The plan of ``path`` read with tomllib (validated by the same reader), or None when
-    that path is not available or the file needs tomlkit's own error message."""
-    try:
-        from planwriter.planfile import _Reader  # reads any mapping of the file's tables
-    except ImportError:
-        return None
-    from planwriter.tomlio import read_text
-
-    try:
-        text = read_text(path)
-        data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, PlanwriterError, OSError):
-        return None  # ``load`` says what is wrong, with its line
-    reader = _Reader(path, text)
-    return reader.plan(data), text, reader  # type: ignore[arg-type]
+    return load(path, check_origins=False).plan
 
 
 def open_file(path: Path) -> PlanFile:
-    """``planfile.load(path)``, sooner: see ``OpenedFile``."""
-    fast = _fast_read(path)
-    if fast is None:
-        return load(path)
-    plan, text, reader = fast
-    from planwriter.planfile import check_origins_against_parent
-
-    check_origins_against_parent(path, plan, reader.locator)
-    opened = OpenedFile(path=path, plan=plan, text=text)
-    opened.parse_later()
-    return opened
-
-
-def set_aside_journal(plan_path: Path) -> Path | None:
-    """Keep a journal the user chose not to recover under another name, so nothing is lost."""
-    return journal.set_aside(plan_path)
+    """The plan file (planfile.load reads it fast and keeps its comments for writing)."""
+    return load(path)

@@ -56,6 +56,17 @@ def assignment_changes(child: Item | None, parent: Item | None) -> list[str]:
     return out
 
 
+def _assignment_of(change: Any) -> list[str]:
+    """A compared pair's task-field changes: the diff's own (``ItemChange.fields``, its
+    ASSIGNMENT kind) when it gives them, else compared here."""
+    fields = getattr(change, "fields", None)
+    if fields is not None and hasattr(change, "kinds"):
+        names = {"lead": "chủ trì", "partners": "phối hợp", "deadline": "thời hạn",
+                 "output": "sản phẩm"}
+        return [f"{names.get(f.name, f.name)}: {f.old or '—'} → {f.new or '—'}" for f in fields]
+    return assignment_changes(change.child, change.parent) if change.parent else []
+
+
 def _with_assignment(line: Text, changes: list[str]) -> None:
     if changes:
         line.append("  [" + "; ".join(changes) + "]", style="italic")
@@ -137,7 +148,7 @@ def rows_from_diff(diff: Any) -> list[DiffRow]:
             line.append(")")
         if change.reason:
             line.append(f"  (lý do: {change.reason})")
-        assigned = assignment_changes(change.child, change.parent) if change.parent else []
+        assigned = _assignment_of(change)
         if "Chủ trì:" not in line.plain:  # the word diff may already show the fields
             _with_assignment(line, assigned)
         item_id = change.child.id if change.child is not None else None

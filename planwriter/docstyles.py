@@ -22,8 +22,15 @@ RECIPIENTS_HEADING = "Plan Recipients Heading"  # "Nơi nhận:"
 RECIPIENT = "Plan Recipient"
 SIGNATURE = "Plan Signature"
 SIGNER = "Plan Signer"
-APPENDIX_TITLE = "Plan Appendix Title"
+APPENDIX_TITLE = "Plan Appendix Title"  # the generated task appendix's title lines
+APPENDIX_HEADING = "Plan Appendix Heading"  # an appendix the plan holds: "PHỤ LỤC I", heading
 TABLE_TEXT = "Plan Table Text"
+
+
+ATTACHED = "Plan Attached"  # an appendix's "(Kèm theo …)" line
+ADDRESSEES = "Plan Addressees"  # a letter's "Kính gửi:" lines
+LETTER_SUMMARY = "Plan Letter Summary"  # a letter's "V/v …" under its number
+SECTION_TEXT_PREFIX = "Plan Section Text "
 
 
 def heading(depth: int) -> str:
@@ -31,12 +38,22 @@ def heading(depth: int) -> str:
     return f"Heading {min(depth + 1, 9)}"
 
 
+def section_text(depth: int) -> str:
+    """The style of a section that runs on as a sentence at ``depth``: a numbered sentence
+    ("2.7. Các chi, đảng bộ …") or a run-in title ("1. Mục đích: …"). It is body text (justified,
+    indented, no keep-with-next), its label or title a bold run, so a chain of them paginates
+    like the paragraphs they are; only a heading standing alone keeps with what follows."""
+    return f"{SECTION_TEXT_PREFIX}{min(depth + 1, 9)}"
+
+
 def heading_depth(style_name: str) -> int | None:
-    """The section depth a heading style stands for, or None if it is not a heading."""
-    if style_name.startswith("Heading "):
-        rest = style_name.removeprefix("Heading ")
-        if rest.isdigit():
-            return int(rest) - 1
+    """The section depth a heading or section-text style stands for, or None if it is
+    neither."""
+    for prefix in ("Heading ", SECTION_TEXT_PREFIX):
+        if style_name.startswith(prefix):
+            rest = style_name.removeprefix(prefix)
+            if rest.isdigit():
+                return int(rest) - 1
     return None
 
 

@@ -3,25 +3,30 @@ recipients and signature. ``planwriter show`` prints it; diff and import compare
 
 from __future__ import annotations
 
-from planwriter.model import Family, Item, Kind, Plan, join_partners
+from planwriter.model import Family, Item, Kind, Meta, Plan, join_partners
 from planwriter.numbering import labels
 
 
 def header_lines(plan: Plan) -> list[str]:
     m = plan.meta
     lines = []
-    if m.family is not Family.PARTY:  # state and mass organisations carry the motto
-        lines += ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
-    else:
+    if m.family is Family.PARTY:
         lines.append("ĐẢNG CỘNG SẢN VIỆT NAM")
-    if m.superior_body:
-        lines.append(m.superior_body)
-    lines.append(m.issuing_body)
+    else:
+        lines += ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    for value in (m.superior_body, m.issuing_body):
+        lines += [line.strip() for line in value.split("\n") if line.strip()]
     if m.family is Family.PARTY:
         lines.append("*")
-    lines += [m.number_line(), m.place_date(), "", m.type_name]
-    if m.summary:
-        lines.append(m.summary)
+    lines.append(m.number_line())
+    summary = [line.strip() for line in m.summary.split("\n") if line.strip()]
+    if m.doc_type == "CV":  # a letter: no title, its trích yếu under the number
+        if summary:
+            lines.append(f"V/v {Meta.one_line(m.summary)}" if not summary[0].lower().startswith(
+                "v/v") else Meta.one_line(m.summary))
+        lines += [m.place_date()]
+    else:
+        lines += [m.place_date(), "", m.type_name, *summary]
     if len(m.addressees) == 1:
         lines.append(f"Kính gửi: {m.addressees[0]}")
     elif m.addressees:
@@ -70,12 +75,13 @@ def footer_lines(plan: Plan) -> list[str]:
     return lines
 
 
-def recipient_lines(recipients: list[str]) -> list[str]:
-    """ "- X," for each recipient, the last one ending with "."."""
+def recipient_lines(recipients: list[str], separator: str = ",", last: str = ".") -> list[str]:
+    """ "- X," for each recipient, the last one ending with "." (party); a state or MTTQ
+    document gives ";" and "." or nothing ("- Lưu: MTTQ")."""
     out = []
     for index, text in enumerate(recipients):
-        text = text.rstrip(",.;")
-        out.append(f"- {text}{'.' if index == len(recipients) - 1 else ','}")
+        text = text.strip().rstrip(",.;").lstrip("-+ ").strip()
+        out.append(f"- {text}{last if index == len(recipients) - 1 else separator}")
     return out
 
 

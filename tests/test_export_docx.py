@@ -95,8 +95,10 @@ def test_runs_carry_formatting_only_where_a_run_differs(party: Document) -> None
     assert [r.text for r in bullet.runs][:2] == ["- ", "Nâng cao nhận thức"]
     assert bullet.runs[1].bold is True and bullet.runs[0].bold is None
     run_in = next(p for p in party.paragraphs if p.text.startswith("2. Yêu cầu"))
-    assert run_in.style.name == "Heading 2"
-    assert run_in.runs[0].text == "2. Yêu cầu" and run_in.runs[0].bold is None
+    # A run-in title is body text (no keep-with-next chain), its label and title a bold run.
+    assert run_in.style.name == docstyles.section_text(1)
+    assert run_in.style.paragraph_format.keep_with_next is not True
+    assert run_in.runs[0].text == "2. Yêu cầu" and run_in.runs[0].bold is True
     assert run_in.runs[1].text.startswith(": Kế hoạch") and run_in.runs[1].bold is False
 
 

@@ -136,7 +136,7 @@ def test_register_refuses_another_suffix(tmp_path: Path) -> None:
 
 def test_appendix_note_cites_the_plan(appendix: Document) -> None:
     notes = [p.text for p in appendix.paragraphs if p.text.startswith("(Kèm theo")]
-    assert notes == ["(Kèm theo Kế hoạch số 11-KH/TU, ngày 17/10/2025)"]
+    assert notes == ["(Kèm theo Kế hoạch số 11-KH/TU, ngày 17/10/2025 của Tỉnh ủy Lai Châu)"]
 
 
 def test_a_layout_figure_is_a_one_place_change() -> None:

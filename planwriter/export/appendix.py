@@ -14,9 +14,11 @@ from planwriter import docstyles
 from planwriter.export import styles as st
 from planwriter.export.header import set_borders
 from planwriter.export.layout import Layout
+from planwriter.export.tables import row_flags, write_cell
 from planwriter.model import Item, Kind, Plan, join_partners
 from planwriter.numbering import labels
 
+APPENDIX_TITLE_MM = 200  # the widest line of an appendix title on a landscape page
 COLUMNS = ("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
            "Sản phẩm")
 
@@ -38,9 +40,9 @@ class TaskRow:
                                     self.deadline, self.output)]
 
 
-def task_rows(plan: Plan) -> list[TaskRow]:
-    """Every task not dropped, under a group row for the section that holds it, numbered
-    1, 2, … within each group."""
+def task_rows(plan: Plan, items: list[Item] | None = None) -> list[TaskRow]:
+    """Every task not dropped (of ``items``, by default the whole plan), under a group row
+    for the section that holds it, numbered 1, 2, … within each group."""
     numbers = labels(plan)
     rows: list[TaskRow] = []
     counter = 0
@@ -62,10 +64,20 @@ def task_rows(plan: Plan) -> list[TaskRow]:
                 rows.append(TaskRow(False, str(counter), _task_text(item), item.lead,
                                     join_partners(item.partners), item.deadline, item.output))
                 continue
+            if item.kind is Kind.APPENDIX:
+                current = None
+                visit(item.children, None)
+                continue
             visit(item.children, item if item.kind is Kind.SECTION else section)
 
-    visit(plan.items, None)
+    visit(plan.items if items is None else items, None)
     return rows
+
+
+def has_tasks(items: list[Item]) -> bool:
+    """Whether any task (not dropped) sits in ``items`` or under them."""
+    return any(not item.dropped and (item.kind is Kind.TASK or has_tasks(item.children))
+               for item in items)
 
 
 def _task_text(item: Item) -> str:
@@ -77,8 +89,57 @@ def _task_text(item: Item) -> str:
     return "\n".join(lines)
 
 
-def add_appendix(document: Any, plan: Plan, layout: Layout) -> None:
-    """A new landscape section: "PHỤ LỤC", its title, and the task table."""
+def attached_line(plan: Plan) -> str:
+    """ "(Kèm theo Kế hoạch số 363-KH/HU, ngày 23/4/2025 của Huyện ủy Tam Đường)"."""
+    meta = plan.meta
+    kind = meta.type_name[:1] + meta.type_name[1:].lower()
+    if not meta.number:
+        return f"(Kèm theo {kind} này)"
+    when = ""
+    if meta.date is not None:  # the zero rule of Meta.place_date: day < 10, months 1–2
+        month = f"{meta.date.month:02d}" if meta.date.month < 3 else str(meta.date.month)
+        when = f", ngày {meta.date.day:02d}/{month}/{meta.date.year}"
+    issuer = body_name(meta.one_line(meta.issuing_body))
+    of = f" của {issuer}" if issuer else ""
+    return f"(Kèm theo {kind} số {meta.symbol()}{when}{of})"
+
+
+# How a body's name reads in a sentence ("Huyện ủy Tam Đường", "Ủy ban nhân dân tỉnh Lai
+# Châu", "Ban Thường vụ Tỉnh ủy", "Mặt trận Tổ quốc Việt Nam"): words always lower case after
+# the first, unit words lower case unless an "ủy" follows, and acronyms kept.
+_LOWER = {"ỦY", "UỶ", "NHÂN", "DÂN", "VỤ", "TRỰC", "BỘ", "TRẬN", "QUỐC"}
+_UNITS = {"TỈNH", "HUYỆN", "XÃ", "PHƯỜNG", "THỊ", "TRẤN", "THÀNH", "PHỐ", "QUẬN", "ĐẢNG"}
+_ACRONYMS = {"MTTQ", "UBND", "HĐND", "VN", "TW"}
+
+
+def body_name(upper: str) -> str:
+    """A body's name as a sentence writes it, from the header's capitals: "HUYỆN ỦY TAM
+    ĐƯỜNG" → "Huyện ủy Tam Đường", "BAN THƯỜNG VỤ TỈNH ỦY" → "Ban Thường vụ Tỉnh ủy". A name
+    already in mixed case is kept as written."""
+    if upper != upper.upper():
+        return upper
+    words = upper.split()
+    out: list[str] = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        previous = words[index - 1] if index else ""
+        if word in _ACRONYMS:
+            out.append(word)
+        elif index == 0:
+            out.append(word.capitalize())
+        elif word == "QUỐC" and previous != "TỔ":
+            out.append(word.capitalize())
+        elif word in _LOWER or (word == "BAN" and previous in ("ỦY", "UỶ")):
+            out.append(word.lower())
+        elif word in _UNITS:
+            out.append(word.capitalize() if following in ("ỦY", "UỶ", "BỘ") else word.lower())
+        else:
+            out.append(word.capitalize())
+    return " ".join(out)
+
+
+def landscape_section(document: Any, layout: Layout) -> None:
+    """A new landscape A4 section for a wide table, numbered on its first page too."""
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.shared import Mm
 
@@ -88,27 +149,80 @@ def add_appendix(document: Any, plan: Plan, layout: Layout) -> None:
     top, bottom, left, right = layout.appendix_margins
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
     section.left_margin, section.right_margin = Mm(left), Mm(right)
-    section.different_first_page_header_footer = False  # numbered on its first page too
+    section.different_first_page_header_footer = False
+
+
+def portrait_section(document: Any, layout: Layout) -> None:
+    """A new portrait section with the body's page, numbered on its first page too."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(layout.page_width), Mm(layout.page_height)
+    section.top_margin, section.bottom_margin = Mm(layout.margin_top), Mm(layout.margin_bottom)
+    section.left_margin, section.right_margin = Mm(layout.margin_left), Mm(layout.margin_right)
+    section.different_first_page_header_footer = False
+
+
+def add_appendix(document: Any, plan: Plan, layout: Layout) -> None:
+    """The generated "Phụ lục" of the body's tasks: a landscape page, its title, the
+    "(Kèm theo …)" line, and the task table."""
+    landscape_section(document, layout)
     meta = plan.meta
     document.add_paragraph("PHỤ LỤC", style=docstyles.APPENDIX_TITLE)
-    title = "NHIỆM VỤ CỤ THỂ" + (f" {meta.summary.upper()}" if meta.summary else "")
-    document.add_paragraph(st.nfc(title), style=docstyles.APPENDIX_TITLE)
-    kind = meta.type_name[:1] + meta.type_name[1:].lower()
-    if meta.number:
-        when = ""
-        if meta.date is not None:  # the zero rule of Meta.place_date: day < 10, months 1–2
-            month = f"{meta.date.month:02d}" if meta.date.month < 3 else str(meta.date.month)
-            when = f", ngày {meta.date.day:02d}/{month}/{meta.date.year}"
-        note = f"(Kèm theo {kind} số {meta.symbol()}{when})"
-    else:
-        note = f"(Kèm theo {kind} này)"
-    document.add_paragraph(st.nfc(note), style=st.HEADER_DATE)
+    summary = meta.one_line(meta.summary)
+    title = "NHIỆM VỤ CỤ THỂ" + (f" {summary.upper()}" if summary else "")
+    from planwriter.export.header import add_lines
+    from planwriter.export.summary import balance
+
+    font = layout.appendix_title
+    lines = balance(st.nfc(title), font.size, bold=font.bold, width_mm=APPENDIX_TITLE_MM)
+    add_lines(document.add_paragraph(style=docstyles.APPENDIX_TITLE), lines)
+    document.add_paragraph(st.nfc(attached_line(plan)), style=docstyles.ATTACHED)
     document.add_paragraph(style=st.RULE)
-    add_task_table(document, task_rows(plan), layout)
+    add_task_table(document, task_rows(plan, plan.body()), layout)
+
+
+def add_plan_appendix(document: Any, plan: Plan, item: Item, layout: Layout,
+                      style_ids: dict[str, str]) -> None:
+    """A "Phụ lục" the plan holds (Kind.APPENDIX): its label, heading and "(Kèm theo …)"
+    line, then its content numbered afresh — tasks as the task table, other items as the
+    body writes them, tables as tables. Landscape when it holds tasks or a wide table."""
+    from planwriter.export.body import BodyWriter, body_paragraphs
+
+    wide = has_tasks(item.children) or any(
+        len(row) > 5 for child, _, _ in _walk(item.children) if child.kind is Kind.TABLE
+        for row in child.header + child.rows)
+    (landscape_section if wide else portrait_section)(document, layout)
+    # Its own style: import reads a "PHỤ LỤC" heading as the start of an appendix, and the
+    # generated task appendix's title (APPENDIX_TITLE) as that of planwriter's register.
+    document.add_paragraph(st.nfc(item.title or "PHỤ LỤC"), style=docstyles.APPENDIX_HEADING)
+    if item.text:
+        document.add_paragraph(st.nfc(item.text), style=docstyles.APPENDIX_HEADING)
+    if item.attached:
+        document.add_paragraph(st.nfc(item.attached), style=docstyles.ATTACHED)
+    document.add_paragraph(style=st.RULE)
+    writer = BodyWriter(document, style_ids, layout)
+    numbers = labels(plan)
+    if has_tasks(item.children):
+        others = [child for child in item.children
+                  if child.kind not in (Kind.TASK, Kind.SECTION) and not has_tasks([child])]
+        writer.write_items(body_paragraphs(others, skip_tasks=True, numbers=numbers))
+        add_task_table(document, task_rows(plan, item.children), layout)
+    else:
+        writer.write_items(body_paragraphs(item.children, skip_tasks=False, numbers=numbers))
+
+
+def _walk(items: list[Item]) -> Any:
+    for item in items:
+        yield item, None, 0
+        yield from _walk(item.children)
 
 
 def add_task_table(document: Any, rows: list[TaskRow], layout: Layout) -> Any:
-    """The bordered table: a header row repeated on each page, rows that never split."""
+    """The bordered table: a header row repeated on each page, rows that never split, every
+    cell (the header's too) as wide as its column."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
 
@@ -117,40 +231,22 @@ def add_task_table(document: Any, rows: list[TaskRow], layout: Layout) -> Any:
     set_borders(table, "single")
     for column, width in zip(table.columns, layout.appendix_columns, strict=True):
         column.width = Mm(width)
-    for cell, text in zip(table.rows[0].cells, COLUMNS, strict=True):
-        _write(cell, text, st.TABLE_HEADING)
-    _row_flags(table.rows[0], header=True)
+    for cell, text, width in zip(table.rows[0].cells, COLUMNS, layout.appendix_columns,
+                                 strict=True):
+        cell.width = Mm(width)
+        write_cell(cell, text, st.TABLE_HEADING)
+    row_flags(table.rows[0], header=True)
     for row in rows:
         cells = table.add_row().cells
         for cell, width in zip(cells, layout.appendix_columns, strict=True):
             cell.width = Mm(width)
         if row.group:
-            _write(cells[0], row.number, st.TABLE_GROUP)
+            write_cell(cells[0], row.number, st.TABLE_GROUP)
             merged = cells[1].merge(cells[-1])
-            _write(merged, row.task, st.TABLE_GROUP)
+            write_cell(merged, row.task, st.TABLE_GROUP)
         else:
             for cell, text in zip(cells, row.cells(), strict=True):
-                _write(cell, text, docstyles.TABLE_TEXT)
+                write_cell(cell, text, docstyles.TABLE_TEXT)
             cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _row_flags(table.rows[-1], header=False)
+        row_flags(table.rows[-1], header=False)
     return table
-
-
-def _write(cell: Any, text: str, style: str) -> None:
-    """Fill a cell: one paragraph per line of ``text``, in ``style``."""
-    lines = st.nfc(text).split("\n")
-    first = cell.paragraphs[0]
-    for extra in cell.paragraphs[1:]:
-        extra._p.getparent().remove(extra._p)
-    first.style = style
-    first.text = lines[0]
-    for line in lines[1:]:
-        cell.add_paragraph(line, style=style)
-
-
-def _row_flags(row: Any, *, header: bool) -> None:
-    """cantSplit on every row; tblHeader on the header row so it repeats on each page."""
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(st.make("cantSplit"))
-    if header:
-        tr_pr.append(st.make("tblHeader"))

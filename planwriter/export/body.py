@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import copy
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from planwriter import docstyles
 from planwriter.export import styles as st
+from planwriter.export.layout import Layout
 from planwriter.model import Item, Kind, Plan
 from planwriter.numbering import labels
 from planwriter.render import item_line
@@ -26,41 +27,62 @@ from planwriter.render import item_line
 Segment = tuple[str, str | None]  # text and the run template's key (None: as the style says)
 
 
-def body_paragraphs(plan: Plan, *, skip_tasks: bool) -> Iterator[tuple[str, list[Segment]]]:
-    """(style name, segments) of every paragraph of the body, in document order."""
-    numbers = labels(plan)
+def body_paragraphs(plan: Plan | list[Item], *, skip_tasks: bool,
+                    numbers: dict[str, str] | None = None
+                    ) -> Iterator[tuple[str, list[Segment]] | Item]:
+    """(style name, segments) of every paragraph of the body, in document order; a table
+    (Kind.TABLE) is yielded as its item, for the writer to lay out as a table.
+
+    ``plan`` may be a list of items (an appendix's children), numbered by ``numbers``."""
+    if isinstance(plan, Plan):
+        numbers = labels(plan)
+        items = plan.body()
+    else:
+        items = plan
+    assert numbers is not None
 
     def visit(items: list[Item], section_depth: int, bullet_depth: int
-              ) -> Iterator[tuple[str, list[Segment]]]:
+              ) -> Iterator[tuple[str, list[Segment]] | Item]:
         for item in items:
             if item.dropped or (skip_tasks and item.kind is Kind.TASK):
                 continue
             label = numbers[item.id]
+            if item.kind is Kind.TABLE:
+                yield item
+                continue
             if item.kind is Kind.SECTION:
-                yield docstyles.heading(section_depth), section_segments(item, label)
+                yield section_style(item, section_depth), section_segments(item, label,
+                                                                           section_depth)
                 yield from visit(item.children, section_depth + 1, 0)
                 continue
-            style = docstyles.KIND_STYLES[item.kind]
+            style = docstyles.KIND_STYLES.get(item.kind, docstyles.BODY)
             if item.kind is Kind.BULLET and bullet_depth > 0:
                 style = docstyles.BULLET_2
             yield style, item_segments(item, label)
             nested = bullet_depth if item.kind is Kind.PARAGRAPH else bullet_depth + 1
             yield from visit(item.children, section_depth, nested)
 
-    yield from visit(plan.items, 0, 0)
+    yield from visit(items, 0, 0)
 
 
-def section_segments(item: Item, label: str) -> list[Segment]:
-    """A heading: label and title as the heading style shows them; text running on after
-    the title in regular type (the one run whose formatting differs from its paragraph)."""
+def section_style(item: Item, depth: int) -> str:
+    """A heading when the section is a title standing alone; body text (its label or title a
+    bold run) when it runs on as a sentence."""
+    return docstyles.heading(depth) if item.title and not item.text else docstyles.section_text(
+        depth)
+
+
+def section_segments(item: Item, label: str, depth: int = 0) -> list[Segment]:
+    """A heading: label and title as the heading style shows them. A numbered sentence
+    ("2.7. Các chi, đảng bộ …"): the label in the heading's type, the text regular. A run-in
+    title ("1. Mục đích: …"): label and title in the heading's type, then the text."""
+    head_run = f"head{min(depth, 8)}"
     if not item.title:
-        # A numbered sentence ("1. Các chi, đảng bộ cơ sở tổ chức quán triệt …") is body text
-        # in regular type; only its label reads as the heading level's.
-        return [(f"{label} ", None), (item.text, "plain")] if label else [(item.text, "plain")]
+        return [(f"{label} ", head_run), (item.text, "plain")] if label else [(item.text, None)]
     head = f"{label} {item.title}".strip()
     if item.text:
         sep = " " if item.title.endswith((":", ".")) else ": "
-        return [(head, None), (sep + item.text, "plain")]
+        return [(head, head_run), (sep + item.text, "plain")]
     return [(head, None)]
 
 
@@ -79,7 +101,12 @@ def item_segments(item: Item, label: str) -> list[Segment]:
 class BodyWriter:
     """Appends paragraphs to a document's body before its final section properties."""
 
-    def __init__(self, document: Any, style_ids: dict[str, str]):
+    def __init__(self, document: Any, style_ids: dict[str, str], layout: Layout | None = None):
+        from planwriter.export.layout import PARTY
+
+        layout = layout or PARTY
+        self._document = document
+        self._layout = layout
         body = document.element.body
         self._anchor = body.find(st.q("sectPr"))
         self._body = body
@@ -88,6 +115,10 @@ class BodyWriter:
             "bold": run_template(bold=True),
             "plain": run_template(bold=False, caps=False),
         }
+        for depth in range(9):
+            font = layout.heading(depth)
+            self._runs[f"head{depth}"] = run_template(bold=font.bold, caps=font.caps,
+                                                      italic=font.italic)
         self._p, self._ppr, self._pstyle = st.q("p"), st.q("pPr"), st.q("pStyle")
         self._r, self._t, self._val = st.q("r"), st.q("t"), st.q("val")
         self._space = "{http://www.w3.org/XML/1998/namespace}space"
@@ -124,26 +155,59 @@ class BodyWriter:
         return p
 
     def write_plan(self, plan: Plan, *, skip_tasks: bool) -> int:
-        """Write the whole body; return the number of paragraphs."""
-        count = 0
-        for style, segments in body_paragraphs(plan, skip_tasks=skip_tasks):
-            self.paragraph(style, segments)
-            count += 1
+        """Write the whole body; return the number of paragraphs. The last paragraph keeps
+        with the signature block that follows (a signature alone on a page, with nothing of
+        the text above it, is not ready to sign)."""
+        count = self.write_items(body_paragraphs(plan, skip_tasks=skip_tasks))
         if self.last is not None:
-            # The closing sentence goes with the signature block: a signature alone on a
-            # page, with nothing of the text above it, is not signed-ready.
-            self.last[0].append(self._make(st.q("keepNext")))
+            keep_with_next(self.last)
         return count
 
+    def write_items(self, entries: Iterable[tuple[str, list[Segment]] | Item]) -> int:
+        """Write paragraphs and tables in order; return the number of paragraphs."""
+        from planwriter.export.tables import add_table
 
-def run_template(*, bold: bool, caps: bool | None = None) -> Any:
-    """<w:rPr> turning bold on or off (and capitals off) for one run."""
+        count = 0
+        for entry in entries:
+            if isinstance(entry, Item):
+                add_table(self._document, entry.header, entry.rows, self._layout,
+                          self.text_width_mm())
+                self.last = None
+                continue
+            style, segments = entry
+            self.paragraph(style, segments)
+            count += 1
+        return count
+
+    def text_width_mm(self) -> float:
+        """The width between the margins of the section being written."""
+        section = self._document.sections[-1]
+        return float(section.page_width - section.left_margin - section.right_margin) / 36000
+
+
+def keep_with_next(p: Any) -> None:
+    """Give paragraph element ``p`` keep-with-next (once, where the schema puts it)."""
+    ppr = p.find(st.q("pPr"))
+    if ppr is None:
+        ppr = st.make("pPr")
+        p.insert(0, ppr)
+    if ppr.find(st.q("keepNext")) is None:
+        keep = st.make("keepNext")
+        style = ppr.find(st.q("pStyle"))
+        if style is not None:
+            style.addnext(keep)
+        else:
+            ppr.insert(0, keep)
+
+
+def run_template(*, bold: bool, caps: bool | None = None, italic: bool = False) -> Any:
+    """<w:rPr> turning bold on or off (and italics to ``italic``, capitals off) for one run."""
     rpr = st.make("rPr")
     for tag in ("b", "bCs"):
         st.sub(rpr, st.q(tag)).set(st.q("val"), "1" if bold else "0")
-    if not bold:
+    if not bold or italic:
         for tag in ("i", "iCs"):
-            st.sub(rpr, st.q(tag)).set(st.q("val"), "0")
+            st.sub(rpr, st.q(tag)).set(st.q("val"), "1" if italic else "0")
     if caps is not None:
         st.sub(rpr, st.q("caps")).set(st.q("val"), "1" if caps else "0")
     return rpr

@@ -13,24 +13,58 @@ from planwriter.model import Plan
 from planwriter.render import recipient_lines
 
 
-def add_closing(document: Any, plan: Plan, layout: Layout) -> None:
+def add_closing(document: Any, plan: Plan, layout: Layout) -> Any:
     """Append the recipients and signature table."""
     meta = plan.meta
     spacer = document.add_paragraph(style="Normal")  # a line's space before the block
     spacer.paragraph_format.keep_with_next = True
     table = borderless_table(document, (layout.closing_left, layout.closing_right))
-    # Recipients and signature stay together on one page.
-    table.rows[0]._tr.get_or_add_trPr().append(st.make("cantSplit"))
+    fits = closing_height_mm(plan, layout) < CLOSING_SHARE * (
+        layout.page_height - layout.margin_top - layout.margin_bottom)
+    if fits:  # recipients and signature stay together on one page
+        table.rows[0]._tr.get_or_add_trPr().append(st.make("cantSplit"))
     left, right = table.rows[0].cells
     if meta.recipients:
         lines = [(docstyles.RECIPIENTS_HEADING, "Nơi nhận:")]
-        lines += [(docstyles.RECIPIENT, line) for line in recipient_lines(meta.recipients)]
+        lines += [(docstyles.RECIPIENT, line) for line in recipient_lines(
+            meta.recipients, layout.recipient_separator, layout.recipient_last)]
         fill_cell(left, lines)
     sign = [(docstyles.SIGNATURE, line) for line in meta.signature.lines()]
     # The name's style leaves room above it for the signature and the seal; an unsigned
     # draft keeps the room with an empty name line.
     sign.append((docstyles.SIGNER, meta.signature.name))
     fill_cell(right, sign)
+    title = meta.signature.title
+    if title and layout.signature_title_bold and not layout.signature.bold:
+        for paragraph in right.paragraphs:
+            if paragraph.text == title:
+                for run in paragraph.runs:
+                    run.bold = True
+    # The whole block keeps with what precedes it: Word reads keep-with-next on the last body
+    # paragraph and the spacer; LibreOffice also wants every paragraph of the table's row kept
+    # with the next, or it may start the table on a page of its own.
+    # A block too long for a page (a list of a hundred recipients) flows on from the text:
+    # its row may split, and nothing in it asks to move to the next page.
+    if fits:
+        for cell in (left, right):
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    return table
+
+
+# The closing block is kept in one piece when it takes at most this share of a page.
+CLOSING_SHARE = 0.6
+
+
+def closing_height_mm(plan: Plan, layout: Layout) -> float:
+    """An estimate of the closing block's height: the taller of its two columns."""
+    meta = plan.meta
+    per_line = layout.closing_left / (layout.recipient.size * 0.5 * 25.4 / 72)  # characters
+    lines = 1 + sum(max(1, -(-len(r) // max(int(per_line), 1))) for r in meta.recipients)
+    left = lines * layout.recipient.size * 1.2 * 25.4 / 72
+    right = (len(meta.signature.lines()) + 2) * layout.signature.size * 1.2 * 25.4 / 72
+    right += layout.signature_room_pt * 25.4 / 72
+    return max(left, right)
 
 
 def add_page_numbers(section: Any, layout: Layout) -> None:

@@ -20,21 +20,26 @@ from planwriter.model import Plan
 CELL_MARGINS_MM = 2 * 1.905
 
 
+ADDRESSEE_INDENT_MM = 50  # where a letter's addressees line up, after "Kính gửi:"
+SUMMARY_WIDTH_MM = 150  # the widest a trích yếu line runs, centred under the title
+
+
 def add_header(document: Any, plan: Plan, layout: Layout) -> None:
-    """Append the header table, then the document type, the summary and its rule."""
+    """Append the header table, then the title block (the document type, the summary and
+    its rule) — or, for a letter, its "Kính gửi:" lines."""
     meta = plan.meta
     table = borderless_table(document, (layout.left_column, layout.right_column))
     left, right = table.rows[0].cells
-    lines: list[tuple[str, str]] = []
-    if meta.superior_body:
-        lines.append((docstyles.HEADER, meta.superior_body))
-    lines.append((st.HEADER_ISSUER, meta.issuing_body))
-    fill_cell(left, lines)
+    fill_cell(left, body_lines(meta.superior_body, meta.issuing_body, layout))
     if layout.asterisk:
         fill_cell(left, [(docstyles.HEADER, "*")], first=False)
     elif layout.issuing_rule_mm:
         rule(left.add_paragraph(style=st.RULE), layout.issuing_rule_mm, layout.left_column)
     fill_cell(left, [(st.HEADER_NUMBER, meta.number_line())], first=False)
+    if is_letter(plan) and meta.summary:
+        room = layout.left_column - CELL_MARGINS_MM - 1
+        lines = letter_summary(meta.summary, layout.letter_summary.size, room)
+        fill_cell(left, [(docstyles.LETTER_SUMMARY, line) for line in lines], first=False)
 
     for index, (text, _font) in enumerate(layout.national):
         fill_cell(right, [(st.HEADER_NATIONAL[index], text)], first=index == 0)
@@ -43,13 +48,87 @@ def add_header(document: Any, plan: Plan, layout: Layout) -> None:
     rule(last, text_width_mm(text, font.size, bold=font.bold), layout.right_column)
     fill_cell(right, [(st.HEADER_DATE, meta.place_date())], first=False)
 
-    document.add_paragraph(nfc(meta.type_name), style=docstyles.TITLE)
-    if meta.summary:
-        document.add_paragraph(nfc(meta.summary), style=docstyles.SUMMARY)
-    rule(document.add_paragraph(style=st.RULE), layout.summary_rule_mm,
-         layout.page_width - layout.margin_left - layout.margin_right + CELL_MARGINS_MM)
+    if not is_letter(plan):
+        document.add_paragraph(nfc(meta.type_name), style=docstyles.TITLE)
+        if meta.summary:
+            from planwriter.export.summary import summary_lines
+
+            lines = summary_lines(meta.summary, layout.summary.size, bold=layout.summary.bold,
+                                  width_mm=SUMMARY_WIDTH_MM)
+            add_lines(document.add_paragraph(style=docstyles.SUMMARY), lines)
+        rule(document.add_paragraph(style=st.RULE), layout.summary_rule_mm,
+             layout.page_width - layout.margin_left - layout.margin_right + CELL_MARGINS_MM)
     # Space between the title block and the body.
     document.add_paragraph(style=st.RULE)
+    if meta.addressees:
+        add_addressees(document, meta.addressees)
+
+
+def is_letter(plan: Plan) -> bool:
+    """A Công văn: no title; its trích yếu under the number."""
+    return plan.meta.doc_type == "CV"
+
+
+def body_lines(superior: str, issuing: str, layout: Layout) -> list[tuple[str, str]]:
+    """(style, text) of the issuer's lines: the superior body's, then the issuing body's in
+    bold — or, where the layout says so (an MTTQ body of three lines), only its last."""
+    lines = [(docstyles.HEADER, line) for line in _lines(superior)]
+    own = _lines(issuing)
+    if layout.issuing_last_line_only_bold and len(own) > 1:
+        lines += [(docstyles.HEADER, line) for line in own[:-1]]
+        own = own[-1:]
+    lines += [(st.HEADER_ISSUER, line) for line in own]
+    return lines
+
+
+def letter_summary(summary: str, size_pt: float = 12, room_mm: float = 1000) -> list[str]:
+    """A letter's trích yếu as printed under its number: "V/v …", the drafter's lines kept,
+    and a line too wide for the column balanced into shorter ones."""
+    from planwriter.export.summary import balance
+
+    lines = _lines(summary)
+    if lines and not lines[0].lower().startswith(("v/v", "về việc")):
+        lines[0] = f"V/v {lines[0][:1].lower()}{lines[0][1:]}"
+    out: list[str] = []
+    for line in lines:
+        out += balance(line, size_pt, bold=False, width_mm=room_mm)
+    return out
+
+
+def add_addressees(document: Any, addressees: list[str]) -> None:
+    """ "Kính gửi: X." on one line for one addressee; "Kính gửi:" then "- X;" lines (the last
+    ending with ".") for several."""
+    from docx.shared import Mm
+
+    names = [a.strip().rstrip(",.;") for a in addressees if a.strip()]
+    if len(names) == 1 and not names[0].startswith("-"):
+        document.add_paragraph(nfc(f"Kính gửi: {names[0]}."), style=docstyles.ADDRESSEES)
+        return
+    for index, name in enumerate(names):
+        end = "." if index == len(names) - 1 else ";"
+        line = name if name.startswith("-") else f"- {name}"
+        # The first addressee on the line of "Kính gửi:", the others under it: a hanging
+        # indent, whose implicit tab stop (Word and LibreOffice) lines the names up.
+        text = f"Kính gửi:\t{line}{end}" if index == 0 else f"{line}{end}"
+        paragraph = document.add_paragraph(nfc(text), style=docstyles.ADDRESSEES)
+        fmt = paragraph.paragraph_format
+        fmt.left_indent = Mm(ADDRESSEE_INDENT_MM)
+        fmt.first_line_indent = Mm(-22) if index == 0 else Mm(0)
+        fmt.space_before = fmt.space_after = 0
+        fmt.keep_with_next = index < len(names) - 1
+        paragraph.alignment = 0  # left
+
+
+def add_lines(paragraph: Any, lines: list[str]) -> None:
+    """Write ``lines`` into one paragraph, a line break between them."""
+    for index, line in enumerate(lines):
+        run = paragraph.add_run(nfc(line))
+        if index < len(lines) - 1:
+            run.add_break()
+
+
+def _lines(value: str) -> list[str]:
+    return [line.strip() for line in value.split("\n") if line.strip()]
 
 
 def borderless_table(document: Any, widths_mm: tuple[float, ...]) -> Any:

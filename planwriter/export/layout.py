@@ -72,10 +72,17 @@ class Layout:
     national: tuple[tuple[str, Font], ...] = (("ĐẢNG CỘNG SẢN VIỆT NAM", Font(15, bold=True)),)
     superior: Font = Font(14)
     issuing: Font = Font(14, bold=True)
+    # A body of several lines ("ỦY BAN MTTQ VIỆT NAM / XÃ LƯƠNG MINH / BAN THƯỜNG TRỰC"): only
+    # its last line (the standing body) bold, the organisation and place in ``superior``.
+    issuing_last_line_only_bold: bool = False
     asterisk: bool = True  # party: "*" under the issuing body
     issuing_rule_mm: float = 0  # state: a short rule under the issuing body instead
     number: Font = Font(14)
+    number_space_before_pt: float = 0  # room between the short rule and "Số:"
     place_date: Font = Font(14, italic=True)
+    # A letter (Công văn): no title; its trích yếu "V/v …" under the number; "Kính gửi:".
+    letter_summary: Font = Font(12)
+    addressees: Font = Font(14)
     # Title block.
     doc_type: Font = Font(15, bold=True)
     summary: Font = Font(14, bold=True)
@@ -83,7 +90,10 @@ class Layout:
     # End of the document.
     recipients_heading: Font = Font(14, underline=True)
     recipient: Font = Font(12)
+    recipient_separator: str = ","  # after every recipient but the last
+    recipient_last: str = "."  # after the last ("- Lưu VPTU.")
     signature: Font = Font(14, bold=True)
+    signature_title_bold: bool = True  # the title ("CHỦ TỊCH") bold when ``signature`` is not
     signer: Font = Font(14, bold=True)
     signature_room_pt: float = 80  # about four empty lines for the signature and the seal
     closing_left: float = 80
@@ -119,11 +129,42 @@ STATE = Layout(
     issuing_rule_mm=25,
     number=Font(13),
     doc_type=Font(14, bold=True),
+    number_space_before_pt=6,
     recipients_heading=Font(12, bold=True, italic=True),
     recipient=Font(11),
+    recipient_separator=";",
 )
 
-LAYOUTS: dict[Family, Layout] = {Family.PARTY: PARTY, Family.STATE: STATE}
+# Ủy ban MTTQ (FORMAT.md, mass-organisation section, read against the Lương Minh files): the
+# state layout with the organisation's body lines at 13 (the standing body bold, a short rule
+# under it as the real files draw), both motto lines bold 13, recipients 12 joined by ";"
+# with the last ("- Lưu: MTTQ") left bare. The right column is wide enough for the motto at 13
+# (99.5 mm printed; the real files' 97.5 mm column wraps it in LibreOffice).
+MASS = Layout(
+    family=Family.MASS,
+    national=(
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Font(13, bold=True)),
+        ("Độc lập - Tự do - Hạnh phúc", Font(13, bold=True)),
+    ),
+    left_column=62,
+    right_column=106,
+    superior=Font(13),
+    issuing=Font(13, bold=True),
+    issuing_last_line_only_bold=True,
+    asterisk=False,
+    issuing_rule_mm=30,
+    number=Font(13),
+    number_space_before_pt=6,
+    doc_type=Font(14, bold=True),
+    recipients_heading=Font(12, bold=True, italic=True),
+    recipient=Font(12),
+    recipient_separator=";",
+    recipient_last="",
+    # "TM. BAN THƯỜNG TRỰC" regular, "CHỦ TỊCH" bold (the real files: only the title's run bold).
+    signature=Font(14),
+)
+
+LAYOUTS: dict[Family, Layout] = {Family.PARTY: PARTY, Family.STATE: STATE, Family.MASS: MASS}
 
 
 def layout_for(family: Family) -> Layout:

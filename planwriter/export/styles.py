@@ -76,7 +76,7 @@ def run_properties(font: Font, name: str | None = None, *, explicit: bool = True
 
 
 def paragraph_properties(layout: Layout, kind: str, *, before: float = 0,
-                         keep_next: bool = False) -> Any:
+                         keep_next: bool = False, after: float | None = None) -> Any:
     """<w:pPr> of a style: ``FLOW`` (justified body text), ``CENTRE`` or ``LEFT``."""
     ppr = make("pPr")
     if keep_next:
@@ -87,7 +87,7 @@ def paragraph_properties(layout: Layout, kind: str, *, before: float = 0,
         spacing.set(q("after"), str(round(layout.space_after_pt * 20)))
         spacing.set(q("line"), str(round(layout.line_spacing * 240)))
     else:
-        spacing.set(q("after"), "0")
+        spacing.set(q("after"), str(round((after or 0) * 20)))
         spacing.set(q("line"), "240")
     spacing.set(q("lineRule"), "auto")
     ind = sub(ppr, q("ind"))
@@ -114,13 +114,17 @@ def style_table(layout: Layout) -> list[tuple[str, Font, str, dict[str, Any]]]:
         (RULE, Font(4), CENTRE, {}),
         (d.HEADER, layout.superior, CENTRE, {}),
         (HEADER_ISSUER, layout.issuing, CENTRE, {}),
-        (HEADER_NUMBER, layout.number, CENTRE, {}),
+        (HEADER_NUMBER, layout.number, CENTRE, {"before": layout.number_space_before_pt}),
+        (d.LETTER_SUMMARY, layout.letter_summary, CENTRE, {"before": 3}),
+        (d.ADDRESSEES, layout.addressees, CENTRE, {"before": 6, "after": 6}),
+        (d.ATTACHED, layout.place_date, CENTRE, {}),
         (HEADER_DATE, layout.place_date, CENTRE, {"before": 6}),
         (d.RECIPIENTS_HEADING, layout.recipients_heading, LEFT, {}),
         (d.RECIPIENT, layout.recipient, LEFT, {}),
         (d.SIGNATURE, layout.signature, CENTRE, {}),
         (d.SIGNER, layout.signer, CENTRE, {"before": layout.signature_room_pt}),
         (d.APPENDIX_TITLE, layout.appendix_title, CENTRE, {}),
+        (d.APPENDIX_HEADING, layout.appendix_title, CENTRE, {}),
         (d.TABLE_TEXT, layout.table_text, LEFT, {}),
         (TABLE_HEADING, Font(layout.table_text.size, bold=True), CENTRE, {}),
         (TABLE_GROUP, Font(layout.table_text.size, bold=True), LEFT, {}),
@@ -129,7 +133,10 @@ def style_table(layout: Layout) -> list[tuple[str, Font, str, dict[str, Any]]]:
     for name, (_, font) in zip(HEADER_NATIONAL, layout.national, strict=False):
         rows.append((name, font, CENTRE, {}))
     for depth in range(9):
+        # A heading keeps with its first paragraph; a numbered sentence or a run-in title is
+        # body text, its label or title a bold run, free to break across pages.
         rows.append((d.heading(depth), layout.heading(depth), FLOW, {"keep_next": True}))
+        rows.append((d.section_text(depth), layout.body, FLOW, {}))
     return rows
 
 

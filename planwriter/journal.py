@@ -49,12 +49,13 @@ def pending(plan_path: Path | str) -> Path | None:
     journal = journal_path(plan)
     if not journal.is_file():
         return None
+    journal_text = read_text(journal)  # one line if it is not UTF-8 or not a regular file
     if not plan.is_file():
         return journal
     try:
-        if plan.read_bytes() == journal.read_bytes():
+        if read_text(plan) == journal_text:
             return None
-    except OSError:
+    except PlanwriterError:
         return journal
     return journal
 

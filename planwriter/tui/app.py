@@ -58,11 +58,14 @@ class PlanwriterApp(App[None]):
         newer one); a journal that cannot be read is set aside with a message."""
         from planwriter import journal  # plan files need tomlkit: not on the start path
 
-        found = journal.pending(path)
+        try:
+            found = journal.pending(path)
+            problem = journal.readable(path) if found is not None else None
+        except PlanwriterError as exc:  # not UTF-8, not a file: set aside, never a crash
+            found, problem = journal.journal_path(path), exc.message
         if found is None:
             self._load(path, recovered=False, select=select)
             return
-        problem = journal.readable(path)
         if problem is not None:
             kept = journal.set_aside(path, "hong")
             where = kept.name if kept else found.name

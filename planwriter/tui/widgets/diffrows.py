@@ -149,7 +149,7 @@ def rows_from_diff(diff: Any) -> list[DiffRow]:
         if change.reason:
             line.append(f"  (lý do: {change.reason})")
         assigned = _assignment_of(change)
-        if "Chủ trì:" not in line.plain:  # the word diff may already show the fields
+        if not any(f"{n}:" in line.plain.lower() for n in ("chủ trì", "thời hạn", "phối hợp")):
             _with_assignment(line, assigned)
         item_id = change.child.id if change.child is not None else None
         # A localisation-only change is listed apart, not as the drafter's edit.

@@ -234,6 +234,8 @@ def cites_other_parent(parent: Plan, child: Plan) -> str:
     mine = parent_symbol(parent)
     if ref is None or not ref.number.strip() or not mine:
         return ""
+    if child.meta.number and _squash(child.meta.symbol()) == _squash(mine):
+        return ""  # the parent itself (another copy of it): it cites the parent's own parent
     theirs = _squash(ref.number)
     if theirs == _squash(mine) or theirs.startswith(_squash(mine)) or _squash(mine).startswith(
         theirs

@@ -70,7 +70,8 @@ async def _create(tmp_path: Path) -> None:
         assert "không phải là ngày" in str(form.query_one("#error", Static).render())
         assert not (tmp_path / "sub" / "ke-hoach-cds.toml").exists()
         form.query_one("#date", Input).value = "05/05/2025"
-        await pilot.click("#ok")
+        form.query_one("#date", Input).focus()
+        await pilot.press("enter")  # Enter on the last field confirms
         await wait_for_editor(pilot)
         editor = app.screen
         assert isinstance(editor, EditorScreen)

@@ -158,7 +158,8 @@ async def _test_palette_commands_carry_a_category(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_editor(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "xuất: docx" in titles and "sửa: bỏ mục (kèm lý do)" in titles
+        assert "xuất: văn bản docx, pdf" in titles and "sửa: bỏ mục (kèm lý do)" in titles
+        assert "tệp: thoát" in titles and "Quit" not in titles  # Textual's own, in Vietnamese
         await pilot.press("f1")
         assert type(app.screen).__name__ == "HelpScreen"
         await pilot.press("escape")
@@ -234,7 +235,7 @@ async def _check(tmp_path: Path) -> None:
         assert str(outline.nodes_by_id["khu-cnc"].label).startswith("!")  # type: ignore[attr-defined]
         await pilot.press("t")
         app.screen.query_one("#deadline", Input).value = "Năm 2026"
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()

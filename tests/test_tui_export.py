@@ -49,7 +49,8 @@ async def _export(tmp_path: Path) -> None:
         assert result is not None
         assert result.docx == tmp_path / "child.docx" and result.docx.exists()
         assert result.pdf == tmp_path / "child.pdf" and result.pdf.exists()
-        assert str(result.pdf) in str(dialog.query_one("#status", Static).render())
+        said = str(dialog.query_one("#status", Static).render())
+        assert "child.docx, child.pdf" in said and str(tmp_path) in said  # files and folder
         await pilot.press("escape")
         assert app.screen is editor
         assert editor.session.plan.meta.date is not None  # type: ignore[attr-defined]

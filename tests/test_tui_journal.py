@@ -18,7 +18,7 @@ from planwriter.tui.screens.choice import ChoiceDialog
 from planwriter.tui.screens.editor import EditorScreen
 
 
-def test_journal_is_pending_only_when_newer_and_different(tmp_path: Path) -> None:
+def test_journal_is_pending_whenever_it_differs_even_if_older(tmp_path: Path) -> None:
     path = plan_copy(tmp_path)
     assert journal.pending(path) is None
     journal.write(path, path.read_text(encoding="utf-8"))
@@ -33,7 +33,10 @@ def test_journal_is_pending_only_when_newer_and_different(tmp_path: Path) -> Non
     assert item is not None and "phấn đấu" in item.text
     old = time.time() - 60
     os.utime(written, (old, old))
-    assert journal.pending(path) is None  # the plan was saved after the journal
+    # The plan was changed after the journal (a CLI edit): still offered, never discarded.
+    assert journal.pending(path) == written
+    written_at, saved_at = journal.times(path)
+    assert saved_at is not None and written_at < saved_at
     journal.discard(path)
     assert not written.exists()
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,11 @@ async def _settle(pilot: Pilot[None]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
+    await pilot.pause(0.1)  # a loaded machine: let late layout (scroll bars, lists) settle
+    for screen in pilot.app.screen_stack:  # a blinking cursor is caught on or off by chance
+        for widget in screen.query("Input, TextArea"):
+            widget.cursor_blink = False  # type: ignore[attr-defined]
+    await pilot.pause()
 
 
 def _editor_then(*keys: str, item: str = "5g") -> Callable[[Pilot[None]], Awaitable[None]]:
@@ -57,12 +64,32 @@ CASES: dict[str, Any] = {
     "search": _editor_then("slash", *"cong nghe"),
     "help": _editor_then("f1"),
     "diff-view": _editor_then("b", *"Không có", "enter", "s", item="khu-cnc"),
+    "docinfo": _editor_then("d"),
+    "drop-section": _editor_then("b", item="noi-dung"),
+    "check": _editor_then("k"),
+    "palette": _editor_then("ctrl+p", *"xuat"),
+    "localized-review": _editor_then("l", item="noi-dung"),
+    "diff-localized": _editor_then("t", "ctrl+end", *" 2025", "ctrl+s", "s", "l",
+                                   item="khu-cnc"),
 }
+
+
+def _localized(folder: Path) -> None:
+    """5g and khu-cnc changed only by the profile's vocabulary."""
+    path = folder / "child.toml"
+    text = path.read_text(encoding="utf-8")
+    for item in ("5g", "khu-cnc"):
+        text = text.replace(f'origin = "{item}"\ndisposition = "adopted"',
+                            f'origin = "{item}"\ndisposition = "localized"')
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, (1_700_000_000, 1_700_000_000))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("case", list(CASES))
 def test_editor_screens(snap_compare: Any, folder: Path, case: str, size: tuple[int, int]) -> None:
+    if case in ("localized-review", "diff-localized"):
+        _localized(folder)
     app = PlanwriterApp(folder / "child.toml", workdir=folder)
     assert snap_compare(app, terminal_size=size, run_before=CASES[case])
 
@@ -81,14 +108,40 @@ def test_export_dialog(snap_compare: Any, folder: Path, size: tuple[int, int]) -
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_recovery_question(snap_compare: Any, folder: Path, size: tuple[int, int]) -> None:
+def test_recovery_question(snap_compare: Any, folder: Path, size: tuple[int, int],
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")  # the times shown are local: fix the zone
+    time.tzset()
     path = folder / "child.toml"
-    journal.write(path, path.read_text(encoding="utf-8").replace("đồng bộ", "đồng bộ, an toàn"))
+    written = journal.write(path, path.read_text(encoding="utf-8").replace(
+        "đồng bộ", "đồng bộ, an toàn"))
+    os.utime(written, (1_700_000_600, 1_700_000_600))
     app = PlanwriterApp(path, workdir=folder)
-    assert snap_compare(app, terminal_size=size, run_before=_settle)
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=_settle)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_start_screen(snap_compare: Any, folder: Path, size: tuple[int, int]) -> None:
     app = PlanwriterApp(None, workdir=folder)
     assert snap_compare(app, terminal_size=size, run_before=_settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_create_form(snap_compare: Any, folder: Path, size: tuple[int, int]) -> None:
+    # The form shows the folder's full path: a fixed one, so the picture is the same each run.
+    fixed = Path(tempfile.gettempdir()) / "planwriter-snapshot" / "ke-hoach"
+    shutil.rmtree(fixed.parent, ignore_errors=True)
+    shutil.copytree(folder, fixed)
+    folder = fixed
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _settle(pilot)
+        await pilot.press("n")
+        await _settle(pilot)
+
+    app = PlanwriterApp(None, workdir=folder)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -13,6 +13,7 @@ from tui_helpers import select, wait_for_editor
 
 from planwriter.model import Disposition
 from planwriter.tui.app import PlanwriterApp
+from planwriter.tui.screens.create import CreateDialog
 from planwriter.tui.screens.editor import EditorScreen
 from planwriter.tui.screens.start import StartScreen
 
@@ -55,6 +56,14 @@ async def _whole_way(tmp_path: Path, template: str, export: bool) -> None:
         _highlight(profiles, PROFILE)
         profiles.focus()
         await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CreateDialog)  # a form first: nothing is written by one key
+        suggested = f"tam-duong-{template.rsplit('/', 1)[-1]}.toml"
+        assert form.query_one("#name", Input).value == suggested
+        assert not (tmp_path / suggested).exists()
+        form.query_one("#date", Input).value = "05/05/2025"
+        await pilot.click("#ok")
         await wait_for_editor(pilot)
         screen = app.screen
         assert isinstance(screen, EditorScreen)
@@ -131,11 +140,20 @@ async def _export(pilot: Pilot[None], screen: EditorScreen, folder: Path, text: 
     dialog.query_one("#target", Input).value = str(target)
     dialog.query_one("#pdf", Checkbox).value = False
     dialog.query_one("#number", Input).value = "12"
+    await app.workers.wait_for_complete()  # the checklist's check
+    await pilot.pause()
+    await pilot.click("#ok")
+    await pilot.pause()
+    assert dialog.result is None  # the checklist holds it back until each doubt is answered
+    assert "Bỏ qua" in str(dialog.query_one("#status", Static).render())
+    for box in dialog.query("#checklist Checkbox").results(Checkbox):
+        box.value = True  # skipped knowingly
     await pilot.click("#ok")
     await app.workers.wait_for_complete()
     await pilot.pause()
     assert dialog.result is not None and dialog.result.docx == target
-    assert str(target) in str(dialog.query_one("#status", Static).render())
+    said = str(dialog.query_one("#status", Static).render())
+    assert target.name in said and f"Thư mục: {folder}" in said
     document = Document(str(target))
     paragraphs = [p.text for p in document.paragraphs]
     paragraphs += [p.text for table in document.tables for row in table.rows

@@ -21,7 +21,7 @@ async def wait_for_editor(pilot: Pilot[None]) -> None:
     """Until the plan (loaded in a worker) is on screen."""
     from planwriter.tui.screens.editor import EditorScreen
 
-    for _ in range(100):
+    for _ in range(600):  # up to 30 s on a busy machine; returns as soon as it is shown
         await pilot.pause(0.05)
         if isinstance(pilot.app.screen, EditorScreen):
             await pilot.pause()

@@ -2,8 +2,8 @@
 atomically with its comments kept, and what changed printed.
 
 The operations are those of ``planwriter.operations`` (the TUI uses the same ones):
-adapt, target, task, drop, restore, add, move, delete, and number (the document's number
-and date).
+adapt, target, task, drop, restore, add, move, delete, number (the document's number
+and date), and info (number, date, place, summary, signer, recipients: planwriter.docinfo).
 """
 
 from __future__ import annotations
@@ -68,6 +68,20 @@ def configure(parser: argparse.ArgumentParser, name: str) -> None:
     p = ops.add_parser("number", help="set the document's number (and date)")
     p.add_argument("number")
     p.add_argument("--date", help="YYYY-MM-DD")
+    p = ops.add_parser("info", help="set the document's number, date, place, summary, signer "
+                       "and recipients (Thông tin văn bản)")
+    p.add_argument("--number")
+    p.add_argument("--date", help="DD/MM/YYYY or YYYY-MM-DD; an empty value clears it")
+    p.add_argument("--place", help="the place before the date (Tam Đường, ngày …)")
+    p.add_argument("--summary", action="append", dest="summary",
+                   help="the trích yếu; repeat for each line the drafter breaks it into")
+    p.add_argument("--on-behalf", help="T/M BAN THƯỜNG VỤ, TM. ỦY BAN NHÂN DÂN …")
+    p.add_argument("--acting", help="KT. CHỦ TỊCH … (a deputy signing)")
+    p.add_argument("--title", help="the signer's title: PHÓ BÍ THƯ, CHỦ TỊCH …")
+    p.add_argument("--signer", help="the signer's name")
+    p.add_argument("--recipient", action="append", dest="recipients",
+                   help="a Nơi nhận line; repeat in order (replaces the list)")
+    p.add_argument("--no-recipients", action="store_true", help="empty the Nơi nhận list")
 
 
 def _number(text: str) -> float | int:
@@ -132,9 +146,33 @@ def _operation(args: argparse.Namespace, plan: Plan, path: Path) -> Operation:
         return Move(args.id, args.under, args.index)
     if op == "delete":
         return Delete(args.id)
+    if op == "info":
+        return _info(args, path)
     from planwriter.commands.new import parse_date
 
     return SetMeta(number=args.number, date=parse_date(args.date))
+
+
+def _info(args: argparse.Namespace, path: Path) -> Operation:
+    from planwriter.docinfo import SetDocInfo, parse_date
+
+    date, clear = None, False
+    if args.date is not None:
+        clear = not args.date.strip()
+        date = None if clear else parse_date(args.date)
+        if date is None and not clear:
+            raise PlanwriterError(f"--date '{args.date}' is not a date (23/04/2025 or "
+                                  "2025-04-23)", path)
+    recipients = [] if args.no_recipients else args.recipients
+    operation = SetDocInfo(number=args.number, date=date, clear_date=clear, place=args.place,
+                           summary="\n".join(args.summary) if args.summary else None,
+                           on_behalf=args.on_behalf, acting=args.acting, title=args.title,
+                           signer=args.signer, recipients=recipients)
+    if not operation.wanted():
+        raise PlanwriterError("edit info: give at least one of --number, --date, --place, "
+                              "--summary, --on-behalf, --acting, --title, --signer, --recipient",
+                              path)
+    return operation
 
 
 def _parent_source(plan: Plan, path: Path, item_id: str) -> Item:
@@ -168,9 +206,22 @@ def _watched(args: argparse.Namespace, plan: Plan) -> str | None:
     if args.operation == "target":
         owner = next((item for item, ind in plan.indicators() if ind.id == args.indicator), None)
         return owner.id if owner else None
-    if args.operation == "number":
+    if args.operation in ("number", "info"):
         return None
     return str(args.id)
+
+
+def _describe_info(plan: Plan) -> str:
+    """The header's number line and the closing block, as the document shows them."""
+    m = plan.meta
+    lines = [f"{m.number_line()} — {m.place_date()}"]
+    if m.summary:
+        lines.append("Trích yếu: " + " / ".join(m.summary.split("\n")))
+    signature = " / ".join([*m.signature.lines(), m.signature.name or "(chưa có người ký)"])
+    lines.append(f"Ký: {signature}")
+    if m.recipients:
+        lines.append("Nơi nhận: " + "; ".join(m.recipients))
+    return "\n  ".join(lines)
 
 
 def _describe(plan: Plan, item_id: str | None, where: bool = False) -> str:
@@ -180,7 +231,7 @@ def _describe(plan: Plan, item_id: str | None, where: bool = False) -> str:
     from planwriter.render import item_line
 
     if item_id is None:
-        return f"{plan.meta.number_line()} — {plan.meta.place_date()}"
+        return _describe_info(plan)
     item = plan.find(item_id)
     if item is None:
         return ""

@@ -37,7 +37,8 @@ def locate(plan: Plan, item_id: str) -> tuple[str | None, int]:
 
 
 def mark_adapted(item: Item) -> None:
-    if item.disposition is Disposition.ADOPTED:
+    # A drafter's change to an item kept as written or localized only makes it adapted.
+    if item.disposition in (Disposition.ADOPTED, Disposition.LOCALIZED):
         item.disposition = Disposition.ADAPTED
 
 

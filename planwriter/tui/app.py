@@ -18,15 +18,26 @@ if TYPE_CHECKING:
     from planwriter.tui.session import Session
 
 
+def _provider(name: str) -> type:
+    """The palette's providers, imported when the palette opens (not on the start path)."""
+    from planwriter.tui import palette
+
+    return getattr(palette, name)  # type: ignore[no-any-return]
+
+
 class PlanwriterApp(App[None]):
     """``path``: a plan to open at once; ``workdir``: where recent plans are listed."""
 
     CSS_PATH = "app.tcss"
     TITLE = "planwriter"
     BINDINGS = [
-        Binding("f1", "help", "Trợ giúp", id="help"),
+        Binding("f1,question_mark", "help", "Trợ giúp", id="help", key_display="F1"),
         Binding("ctrl+q", "quit", "Thoát", id="quit", priority=True),
+        Binding("ctrl+p", "command_palette", "Lệnh", show=False, priority=True,
+                id="palette"),
     ]
+
+    COMMANDS = {lambda: _provider("VietnameseCommands"), lambda: _provider("PlanItems")}
 
     def __init__(self, path: Path | None = None, workdir: Path | None = None) -> None:
         super().__init__()
@@ -43,28 +54,65 @@ class PlanwriterApp(App[None]):
 
     def open_plan(self, path: Path, select: str | None = None) -> None:
         """Open ``path`` in the editor, first offering to recover unsaved work if a journal
-        newer than the plan is beside it."""
+        that differs from the plan is beside it (with both times, even when the plan is the
+        newer one); a journal that cannot be read is set aside with a message."""
         from planwriter import journal  # plan files need tomlkit: not on the start path
-        from planwriter.tui.session import set_aside_journal
 
-        found = journal.pending(path)
+        try:
+            found = journal.pending(path)
+            problem = journal.readable(path) if found is not None else None
+        except PlanwriterError as exc:  # not UTF-8, not a file: set aside, never a crash
+            found, problem = journal.journal_path(path), exc.message
         if found is None:
             self._load(path, recovered=False, select=select)
             return
+        if problem is not None:
+            kept = journal.set_aside(path, "hong")
+            where = kept.name if kept else found.name
+            self.notify(f"Bản tự lưu của {path.name} không đọc được ({problem}); đã để riêng "
+                        f"thành {where}, mở bản đã lưu.", severity="warning", timeout=12)
+            self._load(path, recovered=False, select=select)
+            return
+        written, saved = journal.times(path)
 
         def chosen(answer: str | None) -> None:
             if answer == "saved":
-                kept = set_aside_journal(path)
+                kept = journal.set_aside(path)
                 if kept is not None:
                     self.notify(f"Bản tự lưu được giữ lại trong {kept.name}.")
             self._load(path, recovered=answer != "saved", select=select)
 
+        when = "%H:%M:%S ngày %d/%m/%Y"
+        said = (f"Lần trước, {path.name} được sửa nhưng chưa lưu (chương trình bị tắt đột "
+                f"ngột?).\nBản tự lưu: {written.strftime(when)}.")
+        if saved is not None:
+            said += f"\nTệp kế hoạch: {saved.strftime(when)}."
+            if saved > written:
+                said += ("\nTệp kế hoạch đã được sửa SAU bản tự lưu (bằng lệnh hoặc người "
+                         "khác): khôi phục sẽ thay những thay đổi đó bằng bản tự lưu.")
         self.push_screen(ChoiceDialog(
-            "Có thay đổi chưa lưu",
-            f"Lần trước, {path.name} được sửa nhưng chưa lưu (chương trình bị tắt đột ngột?). "
-            "Bản tự lưu đang ở cạnh tệp kế hoạch.",
-            [("recover", "Khôi phục thay đổi"), ("saved", "Mở bản đã lưu")],
-            default="recover"), chosen)
+            "Có thay đổi chưa lưu", said,
+            [("recover", "Khôi phục bản tự lưu"), ("saved", "Mở bản đã lưu")],
+            default="recover" if saved is None or written >= saved else "saved"), chosen)
+
+    def back_to_start(self) -> None:
+        """Leave the editor (already saved) for the start screen, to open another plan."""
+        from planwriter.tui.screens.start import StartScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, StartScreen):
+            self.pop_screen()
+        if not isinstance(self.screen, StartScreen):
+            self.push_screen(StartScreen(self.workdir))
+        else:
+            self.screen.refresh_recent()
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from planwriter.tui.palette import PLACEHOLDER
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=PLACEHOLDER))
 
     @work(thread=True, group="open")
     def _load(self, path: Path, recovered: bool, select: str | None) -> None:
@@ -105,7 +153,18 @@ class PlanwriterApp(App[None]):
         self.exit(message=message or None)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """The app's own commands in Vietnamese, then those of the screen below the palette."""
+        yield SystemCommand("trợ giúp: phím và ký hiệu", "Các phím, ký hiệu trong dàn ý (F1, ?)",
+                            self.action_help)
+        yield SystemCommand("giao diện: đổi màu", "Chọn bảng màu khác", self.action_change_theme)
+        if screen.query("HelpPanel"):
+            yield SystemCommand("giao diện: ẩn bảng phím", "Ẩn bảng phím bên phải",
+                                self.action_hide_help_panel)
+        else:
+            yield SystemCommand("giao diện: hiện bảng phím",
+                                "Hiện các phím dùng được ở ô đang chọn",
+                                self.action_show_help_panel)
+        yield SystemCommand("tệp: thoát", "Lưu và thoát chương trình (Ctrl+Q)", self.action_quit)
         for candidate in reversed(self.screen_stack):
             commands = getattr(candidate, "palette_commands", None)
             if commands is not None:

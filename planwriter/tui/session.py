@@ -31,6 +31,8 @@ class Session:
     parent: Plan | None = None
     saved_version: int = 0
     _localizer: Any = None
+    # Set when another live process holds the plan's lock: the plan opens read-only.
+    locked_by: str = ""
 
     def __post_init__(self) -> None:
         self.editor = Editor(self.file.plan)
@@ -38,11 +40,27 @@ class Session:
     @classmethod
     def open(cls, path: Path, recovered: bool = False) -> Session:
         """Open ``path`` (or, with ``recovered``, what its journal holds) and its parent."""
-        planfile = journal.recover(path) if recovered else load(path)
+        from planwriter.tui import lock
+
+        planfile = journal.recover(path) if recovered else open_file(path)
         session = cls(planfile, parent=_load_parent(planfile))
         if recovered:
             session.saved_version = -1  # the recovered work is not in the file yet
+        holder = lock.acquire(path)
+        if holder is not None:
+            session.locked_by = holder.line()
         return session
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.locked_by)
+
+    def close(self) -> None:
+        """Give back the plan's lock (the editor is leaving)."""
+        from planwriter.tui import lock
+
+        if not self.read_only:
+            lock.release(self.path)
 
     @property
     def plan(self) -> Plan:
@@ -77,12 +95,18 @@ class Session:
             self._localizer = Localizer.for_profile(profile) if profile else False
         return localize_item(source, self._localizer) if self._localizer else source
 
+    def snapshot(self) -> str:
+        """The plan's text for the journal, now (comments kept)."""
+        return self.file.dumps()
+
     def write_journal(self) -> Path:
         """Snapshot the plan into its journal (the caller runs this off the UI thread)."""
         return journal.write(self.path, self.file.dumps())
 
     def save(self, force: bool = False) -> None:
         """Write the plan; refuse (``ChangedOnDisk``) if someone else changed the file."""
+        if self.read_only:
+            raise PlanwriterError(f"chỉ đọc: tệp {self.locked_by}", self.path)
         if self.path.exists() and self.file.changed_on_disk() and not force:
             raise ChangedOnDisk("tệp đã bị thay đổi bên ngoài từ khi mở", self.path)
         self.file.save(force=force)
@@ -108,15 +132,11 @@ def _load_parent(planfile: PlanFile) -> Plan | None:
     if ref is None or not ref.ref:
         return None
     path = resolve_parent(ref.ref, planfile.path)
-    return load(path, check_origins=False).plan if path else None
-
-
-def set_aside_journal(plan_path: Path) -> Path | None:
-    """Keep a journal the user chose not to recover under another name, so nothing is lost."""
-    source = journal.journal_path(plan_path)
-    if not source.exists():
+    if path is None:
         return None
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = source.with_name(f"{Path(plan_path).name}.{stamp}{journal.SUFFIX}")
-    source.replace(target)
-    return target
+    return load(path, check_origins=False).plan
+
+
+def open_file(path: Path) -> PlanFile:
+    """The plan file (planfile.load reads it fast and keeps its comments for writing)."""
+    return load(path)

@@ -38,18 +38,22 @@ class _Dialog(ModalScreen[T | None], Generic[T]):
 class DropDialog(_Dialog[str]):
     """Ask why an item is dropped; an empty reason is refused."""
 
-    def __init__(self, item_label: str) -> None:
+    def __init__(self, item_label: str, under: int = 0) -> None:
         super().__init__()
         self.item_label = item_label
+        self.under = under
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(f"Bỏ mục {self.item_label}", classes="title")
+            if self.under:
+                yield Static(f"Cùng bị bỏ: {self.under} mục bên trong. Chỉ bỏ một phần thì "
+                             "Hủy và bỏ từng mục con.", classes="warning")
             yield Label("Lý do không thực hiện ở cấp này (bắt buộc):")
             yield Input(placeholder="Ví dụ: huyện không có khu công nghệ cao", id="reason",
                         compact=True)
             yield Static("", id="error", classes="error")
-            yield self.buttons("Bỏ mục")
+            yield self.buttons(f"Bỏ cả {self.under + 1} mục" if self.under else "Bỏ mục")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
@@ -116,10 +120,14 @@ class TaskFields:
     lead: str
     partners: list[str]
     deadline: str
+    output: str = ""
 
 
 class TaskDialog(_Dialog[TaskFields]):
-    """Lead agency, partners (separated by ";") and deadline of a task."""
+    """Lead agency, partners (separated by ";"), deadline and output of a task; Enter moves
+    to the next field, Ctrl+S (or Enter on the last) saves."""
+
+    BINDINGS = [Binding("ctrl+s", "submit", "Lưu", id="submit", priority=True)]
 
     def __init__(self, item: Item) -> None:
         super().__init__()
@@ -127,22 +135,36 @@ class TaskDialog(_Dialog[TaskFields]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Chủ trì, phối hợp, thời hạn", classes="title")
+            yield Label("Chủ trì, phối hợp, thời hạn, sản phẩm", classes="title")
             yield Label("Cơ quan chủ trì:")
             yield Input(self.item.lead, id="lead", compact=True)
             yield Label("Cơ quan phối hợp (cách nhau bằng dấu ;):")
             yield Input("; ".join(self.item.partners), id="partners", compact=True)
             yield Label("Thời hạn:")
-            yield Input(self.item.deadline, id="deadline", compact=True)
-            yield self.buttons("Lưu")
+            yield Input(self.item.deadline, id="deadline", compact=True,
+                        placeholder="Ví dụ: Năm 2025; Thường xuyên; Quý IV/2025")
+            yield Label("Sản phẩm:")
+            yield Input(self.item.output, id="output", compact=True)
+            yield self.buttons("Lưu (Ctrl+S)")
+
+    def on_mount(self) -> None:
+        self.query_one("#lead", Input).focus()
 
     @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        """Enter goes to the next field, as in a paper form; on the last one it saves."""
+        if event.input.id == "output":
+            self.action_submit()
+        else:
+            self.focus_next()
+
     @on(Button.Pressed, "#ok")
-    def _submitted(self) -> None:
+    def action_submit(self) -> None:
         partners = [p.strip() for p in self.query_one("#partners", Input).value.split(";")]
         self.dismiss(TaskFields(lead=self.query_one("#lead", Input).value.strip(),
                                 partners=[p for p in partners if p],
-                                deadline=self.query_one("#deadline", Input).value.strip()))
+                                deadline=self.query_one("#deadline", Input).value.strip(),
+                                output=self.query_one("#output", Input).value.strip()))
 
 
 KIND_NAMES = {Kind.SECTION: "Mục", Kind.PARAGRAPH: "Đoạn", Kind.BULLET: "Ý",
@@ -163,7 +185,8 @@ class AddDialog(_Dialog[NewItem]):
             yield Label("Thêm mục mới (sau mục đang chọn)", classes="title")
             yield Select([(name, kind) for kind, name in KIND_NAMES.items()], value=Kind.TASK,
                          allow_blank=False, id="kind", compact=True)
-            yield Input(placeholder="Nội dung", id="text", compact=True)
+            yield Input(placeholder="Nội dung (dấu - hoặc + ở đầu không cần gõ)", id="text",
+                        compact=True)
             yield Static("", id="error", classes="error")
             yield self.buttons("Thêm")
 

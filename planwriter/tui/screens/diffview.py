@@ -30,16 +30,19 @@ class DiffScreen(Screen[None]):
     """Compare the session's plan with its parent."""
 
     BINDINGS = [
-        Binding("escape", "close", "Về soạn thảo", id="close-diff"),
-        Binding("n", "next_change", "Thay đổi sau", id="next-change"),
-        Binding("p", "previous_change", "Thay đổi trước", id="previous-change"),
-        Binding("c", "toggle_changed", "Chỉ thay đổi", id="toggle-changed"),
+        Binding("escape", "close", "Về", id="close-diff"),
+        Binding("n", "next_change", "Sau", id="next-change"),
+        Binding("p", "previous_change", "Trước", id="previous-change"),
+        Binding("c", "toggle_changed", "Tất cả", id="toggle-changed"),
+        Binding("l", "show_localized", "Địa phương hóa", id="show-localized"),
+        Binding("g", "show_assigned", "Phân công", id="show-assigned"),
     ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.changed_only = True
+        self.mode = "changed"  # changed | all | localized | assigned
         self.rows: list[DiffRow] = []
         self.shown: list[DiffRow] = []
 
@@ -50,29 +53,55 @@ class DiffScreen(Screen[None]):
         yield Static(f"So sánh với văn bản cấp trên {ref.number if ref else ''}", id="plan-title")
         with Vertical(id="diff-body"):
             yield Static(summary_from_plan(self.session.plan, parent), id="diff-summary")
+            yield Label("", id="diff-reconstructed", classes="warning")
             yield DataTable(id="diff-indicators", cursor_type="row", zebra_stripes=True)
             yield Label("", id="diff-items-caption", classes="caption")
             yield OptionList(id="diff-items")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        from planwriter.tui.wording import reconstructed
+
         parent = self.session.parent
         assert parent is not None
-        table = self.query_one("#diff-indicators", DataTable)
-        table.add_columns("Chỉ tiêu", "Cấp trên", "Kế hoạch", "")
-        self.indicator_items: list[str | None] = []  # an item may hold several targets
-        for row in indicator_rows(self.session.plan, parent):
-            shown = row.child or row.parent
-            self.indicator_items.append(row.child_item.id if row.child_item else None)
-            name = shown.name if shown else row.indicator_id
-            table.add_row(name if len(name) <= 48 else name[:47] + "…",
-                          f"{row.parent.comparator} {row.parent.figure()}" if row.parent else "—",
-                          f"{row.child.comparator} {row.child.figure()}" if row.child else "—",
-                          CHANGE_NAMES[row.change])
-        self.rows = rows_from_plan(self.session.plan)
+        warning = self.query_one("#diff-reconstructed", Label)
+        if reconstructed(parent):
+            warning.update("Văn bản cấp trên là bản TÁI DỰNG, không phải văn bản chính thức: "
+                           "đối chiếu lại khi có bản chính thức.")
+        else:
+            warning.display = False
+        self._fill_indicators()
+        self.rows = rows_from_plan(self.session.plan, parent)
         self._fill()
         self.query_one("#diff-items", OptionList).focus()
         self._compare()
+
+    def _fill_indicators(self) -> None:
+        """The target table, its name column abbreviated to the width so that no column is
+        ever pushed off the screen (the change column matters most)."""
+        parent = self.session.parent
+        assert parent is not None
+        table = self.query_one("#diff-indicators", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Chỉ tiêu", "Cấp trên", "Kế hoạch", "Thay đổi")
+        self.indicator_items: list[str | None] = []  # an item may hold several targets
+        rows = list(indicator_rows(self.session.plan, parent))
+
+        def figure(ind: object) -> str:
+            return f"{ind.comparator} {ind.figure()}" if ind else "—"  # type: ignore[attr-defined]
+
+        figures = [(figure(r.parent), figure(r.child)) for r in rows]
+        widest = max((len(a) + len(b) for a, b in figures), default=20)
+        room = max(14, self.app.size.width - widest - 8 - 4 * 2 - 3)
+        for row, (theirs, mine) in zip(rows, figures, strict=True):
+            shown = row.child or row.parent
+            self.indicator_items.append(row.child_item.id if row.child_item else None)
+            name = " ".join((shown.name if shown else row.indicator_id).split())
+            table.add_row(name if len(name) <= room else name[: room - 1] + "…",
+                          theirs, mine, CHANGE_NAMES[row.change])
+
+    def on_resize(self) -> None:
+        self._fill_indicators()
 
     def _compare(self) -> None:
         """Word-level changes from planwriter.diff, computed off the UI thread on a copy."""
@@ -95,16 +124,22 @@ class DiffScreen(Screen[None]):
         self._fill()
 
     def _fill(self) -> None:
-        rows = [row for row in self.rows if row.changed or not self.changed_only]
+        wanted = {"changed": lambda r: r.changed or r.assigned, "all": lambda r: True,
+                  "localized": lambda r: r.localized, "assigned": lambda r: r.assigned}
+        rows = [row for row in self.rows if wanted[self.mode](row)]
         self.shown = rows
         listing = self.query_one("#diff-items", OptionList)
         listing.clear_options()
         listing.add_options([Option(row.line, id=str(n)) for n, row in enumerate(rows)])
         if rows:
             listing.highlighted = 0
-        which = "các mục có thay đổi" if self.changed_only else "tất cả các mục"
+        which = {"changed": "Thay đổi của người soạn", "all": "Tất cả các mục",
+                 "localized": "≈ Chỉ địa phương hóa", "assigned": "Phân công nhiệm vụ"}
+        localized = sum(1 for row in self.rows if row.localized)
+        assigned = sum(1 for row in self.rows if row.assigned)
         self.query_one("#diff-items-caption", Label).update(
-            f"{which.capitalize()} ({len(rows)}) — c: đổi chế độ, Enter: mở trong soạn thảo")
+            f"{which[self.mode]} ({len(rows)}) · ≈ địa phương hóa {localized} (l) · "
+            f"phân công {assigned} (g) · Enter: mở")
 
     def _changed_indices(self) -> list[int]:
         return [n for n, row in enumerate(self.shown) if row.changed]
@@ -127,7 +162,16 @@ class DiffScreen(Screen[None]):
         self._jump(-1)
 
     def action_toggle_changed(self) -> None:
-        self.changed_only = not self.changed_only
+        self.mode = "all" if self.mode == "changed" else "changed"
+        self.changed_only = self.mode == "changed"
+        self._fill()
+
+    def action_show_localized(self) -> None:
+        self.mode = "changed" if self.mode == "localized" else "localized"
+        self._fill()
+
+    def action_show_assigned(self) -> None:
+        self.mode = "changed" if self.mode == "assigned" else "assigned"
         self._fill()
 
     @on(OptionList.OptionSelected, "#diff-items")
@@ -141,10 +185,7 @@ class DiffScreen(Screen[None]):
     def open_in_editor(self, item_id: str | None) -> None:
         self.dismiss(None)
         if item_id and self.session.plan.find(item_id) is not None:
-            editor = self.app.screen
-            outline = editor.query_one("#outline")
-            outline.select_item(item_id)  # type: ignore[attr-defined]
-            outline.focus()
+            self.app.screen.go_to(item_id)
 
     def action_close(self) -> None:
         self.dismiss(None)

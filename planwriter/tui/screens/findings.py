@@ -3,7 +3,7 @@ with "!" in the outline until a later check no longer finds them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,8 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-if TYPE_CHECKING:
-    from planwriter.tui.screens.editor import EditorScreen
+from planwriter.model import Plan
+from planwriter.tui.screens.host import EditorHost
+from planwriter.tui.wording import finding_text, places
+
+EditorScreen = EditorHost
 
 SEVERITY = {"error": "Lỗi", "warning": "Lưu ý"}
 
@@ -35,9 +38,10 @@ def run_check(screen: EditorScreen, show: bool = True) -> None:
 
 def _checked(screen: EditorScreen, findings: list[Any], show: bool) -> None:
     marks: dict[str, list[str]] = {}
+    plan = screen.session.plan
     for finding in findings:
         if finding.item_id:
-            marks.setdefault(finding.item_id, []).append(finding.message)
+            marks.setdefault(finding.item_id, []).append(finding_text(finding.message, plan))
     screen.findings = marks
     outline = screen.query_one("#outline")
     outline.flagged = set(marks)  # type: ignore[attr-defined]
@@ -51,10 +55,9 @@ def _checked(screen: EditorScreen, findings: list[Any], show: bool) -> None:
 
     def chosen(item_id: str | None) -> None:
         if item_id:
-            outline.select_item(item_id)  # type: ignore[attr-defined]
-            outline.focus()
+            screen.go_to(item_id)
 
-    screen.app.push_screen(FindingsScreen(findings), chosen)
+    screen.app.push_screen(FindingsScreen(findings, plan), chosen)
 
 
 class FindingsScreen(ModalScreen[str | None]):
@@ -62,18 +65,20 @@ class FindingsScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "close", "Đóng", id="close-findings")]
 
-    def __init__(self, findings: list[Any]) -> None:
+    def __init__(self, findings: list[Any], plan: Plan) -> None:
         super().__init__()
         self.findings = findings
+        self.plan = plan
 
     def compose(self) -> ComposeResult:
         errors = sum(1 for f in self.findings if f.severity == "error")
+        spots = places(self.plan)
         with Vertical(classes="dialog search"):
-            yield Label(f"Kiểm tra: {errors} lỗi, {len(self.findings) - errors} lưu ý",
-                        classes="title")
+            yield Label(f"Kiểm tra: {errors} lỗi, {len(self.findings) - errors} lưu ý "
+                        "(Enter: đến mục)", classes="title")
             yield OptionList(*[
-                Option(f"{SEVERITY.get(f.severity, f.severity)} {f.label} {f.message}".strip(),
-                       id=f"{n}") for n, f in enumerate(self.findings)], id="results")
+                Option(finding_line(f, spots, self.plan), id=f"{n}")
+                for n, f in enumerate(self.findings)], id="results")
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -82,3 +87,11 @@ class FindingsScreen(ModalScreen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def finding_line(finding: Any, spots: dict[str, str], plan: Plan) -> str:
+    """ "Lỗi  II.2.1, ý 2: nhiệm vụ chưa có cơ quan chủ trì" — never the item's id."""
+    severity = SEVERITY.get(finding.severity, finding.severity)
+    where = spots.get(finding.item_id or "", "")
+    message = finding_text(finding.message, plan) if where else finding.message
+    return f"{severity}  {where + ': ' if where else ''}{message}".strip()

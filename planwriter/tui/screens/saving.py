@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from planwriter.errors import PlanwriterError
 from planwriter.tui.screens.choice import ChoiceDialog
+from planwriter.tui.screens.host import EditorHost
 from planwriter.tui.session import ChangedOnDisk
 
-if TYPE_CHECKING:
-    from planwriter.tui.screens.editor import EditorScreen
+EditorScreen = EditorHost
 
 
 def save_with_care(screen: EditorScreen) -> None:
     """Save; if the file changed on disk since it was opened, ask what to do."""
     session = screen.session
+    if session.read_only:
+        screen.notify(f"Chỉ đọc, không lưu được: {session.path.name} {session.locked_by}.",
+                      severity="warning")
+        return
     try:
         session.save()
     except ChangedOnDisk:
@@ -26,10 +28,10 @@ def save_with_care(screen: EditorScreen) -> None:
                 screen.notify(f"Đã lưu bản của bạn thành {target.name}; tệp gốc giữ nguyên.")
             elif answer == "overwrite":
                 session.save(force=True)
-                _saved(screen)
+                screen.saved()
             else:
                 screen.notify("Chưa lưu. Thay đổi vẫn được giữ trong nhật ký tự lưu.")
-            screen._show_title()
+            screen.show_title()
 
         screen.app.push_screen(ChoiceDialog(
             "Tệp đã bị thay đổi bên ngoài",
@@ -41,13 +43,7 @@ def save_with_care(screen: EditorScreen) -> None:
     except (PlanwriterError, OSError) as exc:
         screen.notify(f"Không lưu được: {exc}", severity="error")
         return
-    _saved(screen)
-
-
-def _saved(screen: EditorScreen) -> None:
-    screen.notify(f"Đã lưu {screen.session.path.name}.")
-    screen._show_title()
-    screen.post_message(screen.PlanSaved())
+    screen.saved()
 
 
 def save_on_quit(screen: EditorScreen) -> str | None:
@@ -55,7 +51,7 @@ def save_on_quit(screen: EditorScreen) -> str | None:
     start offers to recover it). Returns a line to print after exit, if any."""
     session = screen.session
     screen.commit_text()
-    if not session.dirty:
+    if not session.dirty or session.read_only:
         return None
     try:
         session.save()

@@ -31,7 +31,7 @@ def recent_plans(folder: Path) -> list[PlanEntry]:
     found: list[tuple[float, str, PlanEntry]] = []
     for path in folder.glob("*.toml"):
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(_head(path))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             continue
         plan = data.get("plan")
@@ -45,6 +45,18 @@ def recent_plans(folder: Path) -> list[PlanEntry]:
     return [entry for _, _, entry in sorted(found, key=lambda t: (t[0], t[1]))]
 
 
+def _head(path: Path) -> str:
+    """The part of a plan file before its first item: all a listing needs (a 2,000-item plan
+    is not parsed whole to show its number)."""
+    lines = []
+    with path.open(encoding="utf-8") as stream:
+        for line in stream:
+            if line.lstrip().startswith("[[item"):
+                break
+            lines.append(line)
+    return "".join(lines)
+
+
 @dataclass
 class TemplateInfo:
     key: str
@@ -54,11 +66,13 @@ class TemplateInfo:
     date: str
     item_count: int
     preview: str
+    reconstructed: bool = False
 
 
 def template_info(key: str, path: Path) -> TemplateInfo:
     from planwriter.planfile import load
     from planwriter.render import body_lines
+    from planwriter.tui.wording import reconstructed
 
     plan = load(path, check_origins=False).plan
     m = plan.meta
@@ -66,7 +80,8 @@ def template_info(key: str, path: Path) -> TemplateInfo:
         key=key, number=m.symbol() if m.number else key,
         title=" ".join(x for x in (m.type_name, m.summary) if x),
         issuer=m.issuing_body, date=m.date.strftime("%d/%m/%Y") if m.date else "",
-        item_count=sum(1 for _ in plan.walk()), preview="\n".join(body_lines(plan, "  ")))
+        item_count=sum(1 for _ in plan.walk()), preview="\n".join(body_lines(plan, "  ")),
+        reconstructed=reconstructed(plan))
 
 
 def plan_file_name(folder: Path, profile_key: str, template_key: str) -> Path:
@@ -88,7 +103,7 @@ class StartScreen(Screen[None]):
     """Open a plan of the working folder, or draft a new one."""
 
     BINDINGS = [
-        Binding("n", "create", "Tạo kế hoạch mới", id="create"),
+        Binding("n", "create", "Tạo kế hoạch mới…", id="create"),
         Binding("tab", "app.focus_next", "Chuyển ô", id="focus-next", show=False),
         Binding("r", "review", "Rà soát kế hoạch các đơn vị", id="review", show=False),
     ]
@@ -97,6 +112,7 @@ class StartScreen(Screen[None]):
         super().__init__()
         self.folder = folder
         self.templates: dict[str, TemplateInfo] = {}
+        self.profile_names: list[tuple[str, str]] = []
 
     def compose(self) -> ComposeResult:
         yield Static(f"planwriter — soạn kế hoạch · thư mục {self.folder.name}", id="start-title")
@@ -109,17 +125,23 @@ class StartScreen(Screen[None]):
             with Vertical(id="start-right"):
                 with VerticalScroll(id="preview-box"):
                     yield Static("Chọn một văn bản cấp trên để xem trước.", id="preview")
-                yield Label("Đơn vị ban hành (Enter: tạo kế hoạch mới)", classes="caption")
+                yield Label("Đơn vị ban hành (Enter: tạo mới…)", classes="caption")
                 yield OptionList(id="profiles")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        entries = self.refresh_recent()
+        self.call_after_refresh(self._load_library)  # the screen first, the library after
+        (self.query_one("#recent") if entries else self.query_one("#templates")).focus()
+
+    def refresh_recent(self) -> list[PlanEntry]:
+        """List the folder's plans again (after coming back from the editor)."""
         recent = self.query_one("#recent", OptionList)
+        recent.clear_options()
         entries = recent_plans(self.folder)
         recent.add_options([Option(f"{e.path.name}  {e.summary}", id=str(e.path))
                             for e in entries] or [Option("(chưa có kế hoạch nào)", disabled=True)])
-        self.call_after_refresh(self._load_library)  # the screen first, the library after
-        (recent if entries else self.query_one("#templates")).focus()
+        return entries
 
     @work(thread=True, group="library")
     def _load_library(self) -> None:
@@ -141,8 +163,10 @@ class StartScreen(Screen[None]):
 
     def _show_library(self, infos: list[TemplateInfo], profiles: list[tuple[str, str]]) -> None:
         self.templates = {i.key: i for i in infos}
+        self.profile_names = profiles
         listing = self.query_one("#templates", OptionList)
-        listing.add_options([Option(f"{i.number}  {i.title}", id=i.key) for i in infos]
+        listing.add_options([Option(f"{i.number}{' (TÁI DỰNG)' if i.reconstructed else ''}  "
+                                    f"{i.title}", id=i.key) for i in infos]
                             or [Option("(thư viện chưa có mẫu nào)", disabled=True)])
         listing_profiles = self.query_one("#profiles", OptionList)
         listing_profiles.add_options([Option(name, id=key) for name, key in profiles]
@@ -159,6 +183,9 @@ class StartScreen(Screen[None]):
             return
         head = (f"[b]{info.number}[/b] · {info.issuer} · {info.date}\n{info.title}\n"
                 f"{info.item_count} mục\n\n")
+        if info.reconstructed:
+            head = ("[b reverse] BẢN TÁI DỰNG [/] không phải văn bản chính thức; thay bằng bản "
+                    "chính thức khi có (planwriter import).\n" + head)
         from rich.text import Text
 
         preview = Text.from_markup(head)
@@ -190,21 +217,40 @@ class StartScreen(Screen[None]):
             self.notify("Chọn đơn vị ban hành trước.", severity="warning")
             self.query_one("#profiles", OptionList).focus()
             return
-        self._create(template, profile)
+        from planwriter.tui.screens.create import CreateDialog
+
+        info = self.templates.get(template)
+        unit = next((name for name, key in self.profile_names if key == profile), profile)
+        suggested = plan_file_name(self.folder, profile, template)
+
+        def chosen(request: object) -> None:
+            if request is not None:
+                self._create(template, profile, request)
+
+        self.app.push_screen(CreateDialog(f"{info.number} {info.title}" if info else template,
+                                          unit, suggested, self.folder), chosen)
 
     @work(thread=True, group="create")
-    def _create(self, template: str, profile: str) -> None:
+    def _create(self, template: str, profile: str, request: object) -> None:
         try:
             from planwriter.drafting import new_plan
         except ImportError:
             self.app.call_from_thread(self.notify, "Chức năng soạn kế hoạch mới chưa có.",
                                       severity="warning")
             return
+        from planwriter.fsutil import guard_output
         from planwriter.planfile import new_file
 
+        target = request.target  # type: ignore[attr-defined]
         try:
             plan = new_plan(template, profile)
-            target = plan_file_name(self.folder, profile, template)
+            if request.number:  # type: ignore[attr-defined]
+                plan.meta.number = request.number  # type: ignore[attr-defined]
+            if request.date:  # type: ignore[attr-defined]
+                plan.meta.date = request.date  # type: ignore[attr-defined]
+            guard_output(target, [], (".toml",))
+            if target.exists():
+                raise PlanwriterError("đã có tệp này, không ghi đè", target)
             new_file(plan, target).save()
         except (PlanwriterError, OSError) as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")

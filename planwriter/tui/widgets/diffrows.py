@@ -9,7 +9,7 @@ from typing import Any
 from rich.text import Text
 
 from planwriter.indicators import Change, indicator_rows
-from planwriter.model import Disposition, Plan
+from planwriter.model import Disposition, Item, Plan
 from planwriter.numbering import labels
 from planwriter.tui.widgets.outline import MARKS
 
@@ -24,18 +24,58 @@ STATUS_MARKS = {"kept": "=", "adapted": "~", "dropped": "×", "added": "+"}
 REMOVED, INSERTED = "strike dim", "bold underline"
 
 
+ASSIGNMENT = (("lead", "chủ trì"), ("partners", "phối hợp"), ("deadline", "thời hạn"),
+              ("output", "sản phẩm"))
+
+
 @dataclass
 class DiffRow:
-    """One line of the item list; ``item_id`` is the child's item that enter opens."""
+    """One line of the item list; ``item_id`` is the child's item that enter opens.
+
+    ``localized``: changed only by the profile's vocabulary; ``assigned``: the task's lead,
+    partners, deadline or output differ from the parent's (shown apart from text edits)."""
 
     item_id: str | None
     line: Text
     changed: bool
+    localized: bool = False
+    assigned: bool = False
 
 
-def rows_from_plan(child: Plan) -> list[DiffRow]:
+def assignment_changes(child: Item | None, parent: Item | None) -> list[str]:
+    """ "chủ trì: UBND huyện → Phòng Văn hóa" for each task field the child changed (or set)."""
+    if child is None or child.dropped:
+        return []
+    out = []
+    for attribute, name in ASSIGNMENT:
+        mine, theirs = getattr(child, attribute), getattr(parent, attribute) if parent else ""
+        if isinstance(mine, list):
+            mine, theirs = "; ".join(mine), "; ".join(theirs or [])
+        if mine != (theirs or ""):
+            out.append(f"{name}: {theirs or '—'} → {mine or '—'}")
+    return out
+
+
+def _assignment_of(change: Any) -> list[str]:
+    """A compared pair's task-field changes: the diff's own (``ItemChange.fields``, its
+    ASSIGNMENT kind) when it gives them, else compared here."""
+    fields = getattr(change, "fields", None)
+    if fields is not None and hasattr(change, "kinds"):
+        names = {"lead": "chủ trì", "partners": "phối hợp", "deadline": "thời hạn",
+                 "output": "sản phẩm"}
+        return [f"{names.get(f.name, f.name)}: {f.old or '—'} → {f.new or '—'}" for f in fields]
+    return assignment_changes(change.child, change.parent) if change.parent else []
+
+
+def _with_assignment(line: Text, changes: list[str]) -> None:
+    if changes:
+        line.append("  [" + "; ".join(changes) + "]", style="italic")
+
+
+def rows_from_plan(child: Plan, parent: Plan | None = None) -> list[DiffRow]:
     """Every item with its disposition (no word-level changes)."""
     numbers = labels(child)
+    theirs = parent.index() if parent is not None else {}
     out = []
     for item, _, _ in child.walk():
         line = Text(f"{MARKS[item.disposition]} ")
@@ -46,7 +86,11 @@ def rows_from_plan(child: Plan) -> list[DiffRow]:
             line.append(f"  (lý do: {item.reason})")
         changed = item.disposition in (Disposition.ADAPTED, Disposition.DROPPED,
                                        Disposition.ADDED)
-        out.append(DiffRow(item.id, line, changed))
+        source = theirs.get(item.origin[0]) if item.origin else None
+        assigned = assignment_changes(item, source) if parent is not None else []
+        _with_assignment(line, assigned)
+        out.append(DiffRow(item.id, line, changed, item.disposition is Disposition.LOCALIZED,
+                           bool(assigned)))
     return out
 
 
@@ -62,7 +106,9 @@ def summary_from_plan(child: Plan, parent: Plan) -> str:
     items = " · ".join(f"{DISPOSITION_NAMES[d]} {n}" for d, n in counts.items()
                        if n or d is not Disposition.LOCALIZED)
     targets = ", ".join(f"{CHANGE_NAMES[c]} {n}" for c, n in changes.items() if n)
-    return f"Mục: {items}" + (f" — chỉ tiêu: {targets}" if targets else "")
+    assigned = sum(1 for row in rows_from_plan(child, parent) if row.assigned)
+    tail = f" — phân công nhiệm vụ: {assigned} mục" if assigned else ""
+    return f"Mục: {items}" + (f" — chỉ tiêu: {targets}" if targets else "") + tail
 
 
 def rows_from_diff(diff: Any) -> list[DiffRow]:
@@ -71,7 +117,10 @@ def rows_from_diff(diff: Any) -> list[DiffRow]:
     for change in diff.changes:
         status = str(change.status.value)
         label = change.child_label or change.parent_label
-        line = Text(f"{STATUS_MARKS.get(status, ' ')}{'↕' if change.moved else ' '}")
+        localized = bool(getattr(change, "localized", False)) or (
+            change.child is not None and change.child.disposition is Disposition.LOCALIZED)
+        mark = "≈" if localized and status != "dropped" else STATUS_MARKS.get(status, " ")
+        line = Text(f"{mark}{'↕' if change.moved else ' '}")
         line.append(f"{label} " if label else "", style="bold")
         if change.words:
             for op in change.words:
@@ -99,8 +148,15 @@ def rows_from_diff(diff: Any) -> list[DiffRow]:
             line.append(")")
         if change.reason:
             line.append(f"  (lý do: {change.reason})")
+        assigned = _assignment_of(change)
+        if not any(f"{n}:" in line.plain.lower() for n in ("chủ trì", "thời hạn", "phối hợp")):
+            _with_assignment(line, assigned)
         item_id = change.child.id if change.child is not None else None
-        out.append(DiffRow(item_id, line, bool(change.changed)))
+        # A localisation-only change is listed apart, not as the drafter's edit.
+        edited = bool(change.changed) and not (localized and status == "adapted"
+                                               and not change.moved)
+        out.append(DiffRow(item_id, line, edited, localized and status != "dropped",
+                           bool(assigned)))
     return out
 
 
@@ -115,4 +171,13 @@ def summary_from_diff(diff: Any) -> str:
     head = " · ".join(f"{name} {n}" for name, n in items if n or name in ("giữ nguyên", "đã sửa",
                                                                           "bỏ", "thêm mới"))
     tail = ", ".join(f"{name} {n}" for name, n in targets if n)
-    return f"Mục: {head}" + (f" — chỉ tiêu: {tail}" if tail else "")
+    rows = rows_from_diff(diff)
+    localized = sum(1 for row in rows if row.localized)
+    assigned = sum(1 for row in rows if row.assigned)
+    apart = []
+    if localized:
+        apart.append(f"≈ địa phương hóa {localized} (trong số đã sửa)")
+    if assigned:
+        apart.append(f"phân công nhiệm vụ {assigned}")
+    return (f"Mục: {head}" + (f" — chỉ tiêu: {tail}" if tail else "")
+            + (" — " + " · ".join(apart) if apart else ""))

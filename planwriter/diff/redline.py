@@ -106,6 +106,23 @@ def _places(root: Any) -> Iterator[tuple[str, Any]]:
             tables += 1
 
 
+class Placed:
+    """What each parent element became in the redline (its counterpart or deleted copy);
+    keeps the parent's elements alive so that their ids stay theirs."""
+
+    def __init__(self) -> None:
+        self._map: dict[int, tuple[Any, Any]] = {}
+
+    def __setitem__(self, old: Any, new: Any) -> None:
+        self._map[id(old)] = (old, new)
+
+    def __getitem__(self, old: Any) -> Any:
+        return self._map[id(old)][1]
+
+    def __contains__(self, old: Any) -> bool:
+        return id(old) in self._map
+
+
 @dataclass
 class Redline:
     document: Any
@@ -116,12 +133,27 @@ def build(diff: PlanDiff, date: dt.datetime | None = None) -> Redline:
     """The redline document (python-docx), built as the module docstring says."""
     tracker = Tracker(date)
     new, old = export(diff.child), export(diff.parent)
-    _body(diff, new, old, tracker)
-    missing = _around(new, old, tracker)
+    _copy_styles(old.document, new.document)
+    placed = Placed()
+    _body(diff, new, old, tracker, placed)
+    missing = _around(new, old, tracker, placed)
+    _tables(new, old, tracker, placed)
+    _put_back(new, old, tracker, placed)
     return Redline(new.document, missing)
 
 
-def _body(diff: PlanDiff, new: Exported, old: Exported, tracker: Tracker) -> None:
+def _copy_styles(source: Any, target: Any) -> None:
+    """The parent's styles the child's document lacks (a deleted paragraph keeps its own)."""
+    have = {s.style_id for s in target.styles}
+    root = target.styles.element
+    for style in source.styles.element.iterchildren(q("style")):
+        if style.get(q("styleId")) not in have:
+            root.append(copy.deepcopy(style))
+
+
+def _body(
+    diff: PlanDiff, new: Exported, old: Exported, tracker: Tracker, placed: Placed
+) -> None:
     """Body paragraphs: the child's in its order, each pair retracked, the parent's deleted
     paragraphs put back where they stood in the parent's order. A pair that crosses other
     pairs (the child reordered items) cannot be one paragraph and still reject to the
@@ -157,6 +189,7 @@ def _body(diff: PlanDiff, new: Exported, old: Exported, tracker: Tracker) -> Non
     for c_p, index in sequence:
         if index is not None and index in keep:
             pos, o_p, _ = pairs[index]
+            placed[o_p] = c_p
             out.append((tracker.retrack(o_p, c_p), pos))
             continue
         if index is not None:  # crossing: moved
@@ -172,7 +205,9 @@ def _body(diff: PlanDiff, new: Exported, old: Exported, tracker: Tracker) -> Non
         # After the deleted paragraphs already put in that gap, in the parent's order.
         while at < len(out) and out[at][1] is None and _is_deleted(out[at][0]):
             at += 1
-        out.insert(at, (tracker.as_deleted(copy.deepcopy(o_p)), None))
+        gone = tracker.as_deleted(copy.deepcopy(o_p))
+        placed[o_p] = gone
+        out.insert(at, (gone, None))
     anchor_el = _anchor(new)
     body = new.document.element.body
     for p in new.body.values():
@@ -224,11 +259,17 @@ def _anchor(new: Exported) -> Any:
     return following
 
 
-def _around(new: Exported, old: Exported, tracker: Tracker) -> int:
+def _around(new: Exported, old: Exported, tracker: Tracker, placed: Placed) -> int:
     """Header, title, summary and closing paragraphs: the same text at the same place and
-    style first, then what is left by place and style."""
+    style first, then what is left by place and style. A parent paragraph outside any table
+    or in a table row the child lacks is left for ``_put_back``."""
     missing = 0
     after: dict[int, Any] = {}
+    rows = {_row(k) for k, _ in new.others}
+
+    def pair(o_p: Any, c_p: Any) -> None:
+        placed[o_p] = c_p
+        tracker.retrack(o_p, c_p)
 
     def text(p: Any) -> str:
         return "".join(t.text or "" for t in p.iter(q("t")))
@@ -241,7 +282,7 @@ def _around(new: Exported, old: Exported, tracker: Tracker) -> int:
             a1, a2, b1, b2 = a1 + i0, a2 + i0, b1 + j0, b2 + j0
             if tag == "equal":
                 for k in range(a2 - a1):
-                    tracker.retrack(old.others[a1 + k][1], new.others[b1 + k][1])
+                    pair(old.others[a1 + k][1], new.others[b1 + k][1])
                 continue
             if exact:
                 match(a1, a2, b1, b2, exact=False)
@@ -253,11 +294,13 @@ def _around(new: Exported, old: Exported, tracker: Tracker) -> int:
                 ) == _container(new.others[b1 + pairs][0]):
                     pairs += 1
             for k in range(pairs):
-                tracker.retrack(old.others[a1 + k][1], new.others[b1 + k][1])
+                pair(old.others[a1 + k][1], new.others[b1 + k][1])
             for k in range(b1 + pairs, b2):
                 tracker.as_inserted(new.others[k][1])
             for k in range(a1 + pairs, a2):
                 key, p = old.others[k]
+                if _container(key) == "body" or _row(key) not in rows:
+                    continue  # put back by _put_back, with its row or table
                 # A parent paragraph with no counterpart goes, deleted, after the child's
                 # paragraph before it in the same container.
                 host = next(
@@ -278,6 +321,85 @@ def _around(new: Exported, old: Exported, tracker: Tracker) -> int:
 
 def _container(key: str) -> str:
     return key.split("|")[0]
+
+
+def _row(key: str) -> str:
+    """"t2.r3" of "t2.r3.c1|style"; "body" for a paragraph outside tables."""
+    return ".".join(_container(key).split(".")[:2])
+
+
+def _tables(new: Exported, old: Exported, tracker: Tracker, placed: Placed) -> None:
+    """Tables by their order: each of the child's paired with the parent's of the same
+    place, rows by their order; a row (or table) only the child has is inserted (w:ins on
+    its row), one only the parent has is put back deleted (w:del on its row, each
+    paragraph deleted), after the row before it."""
+    old_tables = list(old.document.element.body.iterchildren(q("tbl")))
+    new_tables = list(new.document.element.body.iterchildren(q("tbl")))
+    for index, table in enumerate(new_tables):
+        parent = old_tables[index] if index < len(old_tables) else None
+        if parent is not None:
+            placed[parent] = table
+        old_rows = list(parent.iterchildren(q("tr"))) if parent is not None else []
+        new_rows = list(table.iterchildren(q("tr")))
+        for r, row in enumerate(new_rows):
+            if r < len(old_rows):
+                placed[old_rows[r]] = row
+            else:
+                _mark_row(row, tracker, "ins")
+        for r in range(len(new_rows), len(old_rows)):
+            gone = _deleted_row(old_rows[r], tracker)
+            placed[old_rows[r - 1]].addnext(gone) if r else table.append(gone)
+            placed[old_rows[r]] = gone
+
+
+def _mark_row(row: Any, tracker: Tracker, kind: str) -> None:
+    from lxml import etree  # type: ignore[import-untyped]
+
+    trpr = row.find(q("trPr"))
+    if trpr is None:
+        trpr = etree.Element(q("trPr"))
+        after = row.find(q("tblPrEx"))
+        if after is not None:
+            after.addnext(trpr)
+        else:
+            row.insert(0, trpr)
+    trpr.append(tracker.mark(kind))
+
+
+def _deleted_row(row: Any, tracker: Tracker) -> Any:
+    gone = copy.deepcopy(row)
+    _mark_row(gone, tracker, "del")
+    for p in gone.iter(q("p")):
+        tracker.as_deleted(p)
+    return gone
+
+
+def _put_back(new: Exported, old: Exported, tracker: Tracker, placed: Placed) -> None:
+    """The parent's paragraphs and tables outside tables that have no place yet go back,
+    deleted, right after what the element before them in the parent became (so that
+    rejecting gives the parent's order), the first before the child's first element."""
+    body = new.document.element.body
+    previous: Any = None
+    for element in old.document.element.body.iterchildren(q("p"), q("tbl")):
+        if element not in placed:
+            if element.tag == q("p"):
+                gone = tracker.as_deleted(copy.deepcopy(element))
+            else:
+                gone = copy.deepcopy(element)
+                for row in gone.iterchildren(q("tr")):
+                    _mark_row(row, tracker, "del")
+                    for p in row.iter(q("p")):
+                        tracker.as_deleted(p)
+            if previous is not None:
+                previous.addnext(gone)
+            else:
+                first = next(body.iterchildren(q("p"), q("tbl")), None)
+                if first is not None:
+                    first.addprevious(gone)
+                else:
+                    body.insert(0, gone)
+            placed[element] = gone
+        previous = placed[element]
 
 
 def write_redline(diff: PlanDiff, path: Path, date: dt.datetime | None = None) -> Path:

@@ -9,8 +9,13 @@ body paragraphs by the diff's alignment (an adapted item is one paragraph with i
 and inserted words, a dropped item a deleted paragraph where it stood, an added item an
 inserted one, a moved item deleted where it stood and inserted where it now is); the
 paragraphs around the body (header cells, title, summary, closing block) by their place and
-style. What the parent has and the child's layout has no place for (a table of its own, such
-as an appendix the child left out) is not carried over: ``Redline.missing`` counts it."""
+style; tables by their order, rows by their order. What the parent has and the child lacks
+goes back as a tracked deletion right after what precedes it in the parent: a paragraph (a
+decision's title, an appendix heading), a table row or a whole table (w:del on each row's
+w:trPr and on each of its paragraphs, as Word marks a deleted row); what only the child has
+is inserted (w:ins likewise). Runs keep their line breaks and tabs (a trích yếu's lines),
+and the parent's styles the child lacks are copied in. ``Redline.missing`` counts parent
+paragraphs that still find no place (a cell of a row the child has but not that cell)."""
 
 from __future__ import annotations
 
@@ -134,10 +139,17 @@ def build(diff: PlanDiff, date: dt.datetime | None = None) -> Redline:
     tracker = Tracker(date)
     new, old = export(diff.child), export(diff.parent)
     _copy_styles(old.document, new.document)
+    old_within, new_within = _within_body(old), _within_body(new)
+    pairing = _table_pairs(old, new, set(old_within), set(new_within))
     placed = Placed()
     _body(diff, new, old, tracker, placed)
+    for j, c_p in new_within.items():  # a table among the body paragraphs: the parent's
+        for i, o_p in old_within.items():  # after the paragraph its predecessor became
+            if o_p in placed and placed[o_p] is c_p:
+                pairing[j] = i
+    old.others = [(_rekey(key, pairing), p) for key, p in old.others]
     missing = _around(new, old, tracker, placed)
-    _tables(new, old, tracker, placed)
+    _tables(new, old, tracker, placed, pairing)
     _put_back(new, old, tracker, placed)
     return Redline(new.document, missing)
 
@@ -210,6 +222,12 @@ def _body(
         out.insert(at, (gone, None))
     anchor_el = _anchor(new)
     body = new.document.element.body
+    mine = {id(p) for p in new.body.values()}
+    # A table among the body paragraphs (a Kind.TABLE item) stays after the one before it.
+    tables = [
+        (t, t.getprevious()) for t in body.iterchildren(q("tbl"))
+        if t.getprevious() is not None and id(t.getprevious()) in mine
+    ]
     for p in new.body.values():
         if p.getparent() is not None:
             p.getparent().remove(p)
@@ -218,6 +236,9 @@ def _body(
             anchor_el.addprevious(p)
         else:
             body.append(p)
+    for table, before in tables:
+        if table is not anchor_el:
+            before.addnext(table)
 
 
 def _is_deleted(p: Any) -> bool:
@@ -288,10 +309,12 @@ def _around(new: Exported, old: Exported, tracker: Tracker, placed: Placed) -> i
                 match(a1, a2, b1, b2, exact=False)
                 continue
             pairs = 0
-            if tag == "replace":  # the same container, another style: still that paragraph
+            if tag == "replace":  # the same table cell, another style: still that paragraph
+                # (outside tables a paragraph of another style is another paragraph: a
+                # letter's "Kính gửi:" is not the decision's "Căn cứ …").
                 while pairs < min(a2 - a1, b2 - b1) and _container(
                     old.others[a1 + pairs][0]
-                ) == _container(new.others[b1 + pairs][0]):
+                ) == _container(new.others[b1 + pairs][0]) != "body":
                     pairs += 1
             for k in range(pairs):
                 pair(old.others[a1 + k][1], new.others[b1 + k][1])
@@ -328,15 +351,64 @@ def _row(key: str) -> str:
     return ".".join(_container(key).split(".")[:2])
 
 
-def _tables(new: Exported, old: Exported, tracker: Tracker, placed: Placed) -> None:
-    """Tables by their order: each of the child's paired with the parent's of the same
-    place, rows by their order; a row (or table) only the child has is inserted (w:ins on
-    its row), one only the parent has is put back deleted (w:del on its row, each
-    paragraph deleted), after the row before it."""
+def _signature(table: Any) -> tuple[int, str]:
+    """What kind of table: its number of columns and its first paragraph's style (the
+    header table, a task table, a form, the closing table)."""
+    row = table.find(q("tr"))
+    cells = list(row.iterchildren(q("tc"))) if row is not None else []
+    first = table.find(f".//{q('p')}")
+    return len(cells), _style(first) if first is not None else ""
+
+
+def _within_body(doc: Exported) -> dict[int, Any]:
+    """Table index → the body paragraph just before it, for tables among the body's."""
+    mine = {id(p) for p in doc.body.values()}
+    out = {}
+    for index, table in enumerate(doc.document.element.body.iterchildren(q("tbl"))):
+        before = table.getprevious()
+        if before is not None and id(before) in mine:
+            out[index] = before
+    return out
+
+
+def _table_pairs(old: Exported, new: Exported, skip_old: set[int], skip_new: set[int]
+                 ) -> dict[int, int]:
+    """Child table index → the parent table it is, tables of the same kind in order
+    (those among the body paragraphs, ``skip_*``, are paired by their predecessor)."""
+    a = [(i, _signature(t)) for i, t in enumerate(old.document.element.body.iterchildren(
+        q("tbl"))) if i not in skip_old]
+    b = [(i, _signature(t)) for i, t in enumerate(new.document.element.body.iterchildren(
+        q("tbl"))) if i not in skip_new]
+    out: dict[int, int] = {}
+    matcher = SequenceMatcher(None, [s for _, s in a], [s for _, s in b], autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag in ("equal", "replace"):
+            for k in range(min(a2 - a1, b2 - b1)):
+                out[b[b1 + k][0]] = a[a1 + k][0]
+    return out
+
+
+def _rekey(key: str, pairing: dict[int, int]) -> str:
+    """A parent paragraph's place key in the child's table numbering ("x3…" for a parent
+    table the child has no counterpart of)."""
+    if not key.startswith("t"):
+        return key
+    index, rest = key[1:].split(".", 1)
+    mine = {v: k for k, v in pairing.items()}
+    return f"t{mine[int(index)]}.{rest}" if int(index) in mine else f"x{index}.{rest}"
+
+
+def _tables(
+    new: Exported, old: Exported, tracker: Tracker, placed: Placed, pairing: dict[int, int]
+) -> None:
+    """Tables as ``_table_pairs`` pairs them, rows by their order; a row (or table) only
+    the child has is inserted (w:ins on its row), a row only the parent has is put back
+    deleted (w:del on its row, each paragraph deleted) after the row before it; a whole
+    parent table is put back by ``_put_back``."""
     old_tables = list(old.document.element.body.iterchildren(q("tbl")))
     new_tables = list(new.document.element.body.iterchildren(q("tbl")))
     for index, table in enumerate(new_tables):
-        parent = old_tables[index] if index < len(old_tables) else None
+        parent = old_tables[pairing[index]] if index in pairing else None
         if parent is not None:
             placed[parent] = table
         old_rows = list(parent.iterchildren(q("tr"))) if parent is not None else []

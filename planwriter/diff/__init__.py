@@ -1,6 +1,6 @@
 """Comparing a local plan with its parent: ``compare(child, parent) -> PlanDiff``."""
 
-from planwriter.diff.compare import compare
+from planwriter.diff.compare import Prepared, compare, prepare
 from planwriter.diff.model import (
     Basis,
     ChangeKind,
@@ -17,4 +17,5 @@ __all__ = [
     "Basis",
     "ChangeKind",
     "FieldChange",
-    "ItemChange", "PlanDiff", "Relation", "Status", "Summary", "WordOp", "compare"]
+    "ItemChange", "PlanDiff", "Prepared", "Relation", "Status", "Summary", "WordOp", "compare",
+    "prepare"]

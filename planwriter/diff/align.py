@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from planwriter.diff.evidence import (
@@ -63,6 +63,7 @@ class Side:
     caps: list[bool] = field(default_factory=list)  # a heading (in capitals, or short)
     subject: frozenset[str] = frozenset()  # the content words of the plan's summary
     _bags: dict[int, frozenset[str]] = field(default_factory=dict)
+    _folded: dict[int, str] = field(default_factory=dict)
 
     def bag(self, index: int) -> frozenset[str]:
         """The item's content words, found when first asked for: most items are aligned
@@ -74,13 +75,23 @@ class Side:
 
     words = bag
 
+    def folded(self, index: int) -> str:
+        """The item's text folded (case and diacritics), kept: a parent side prepared once
+        is compared with many children."""
+        found = self._folded.get(index)
+        if found is None:
+            found = self._folded[index] = fold(self.text[index])
+        return found
 
-def side(plan: Plan, include_dropped: bool) -> Side:
-    """Collect a plan's items; an item under a dropped item counts as dropped with its reason."""
+
+def side(plan: Plan, include_dropped: bool, numbers: dict[str, str] | None = None) -> Side:
+    """Collect a plan's items; an item under a dropped item counts as dropped with its reason.
+    ``numbers``: the plan's ``labels`` when the caller has them already."""
     out = Side([], [], [], [], [], subject=content_words(plan.meta.one_line(plan.meta.summary)))
     reason_of: dict[str, str] = {}
-    numbers = labels(plan)
-    for item, parent, _ in plan.walk(include_dropped=include_dropped):
+    if numbers is None:
+        numbers = labels(plan)
+    for item, parent in preorder(plan, include_dropped):
         inherited = reason_of.get(parent.id) if parent is not None else None
         dropped = item.dropped or inherited is not None
         if dropped:
@@ -97,6 +108,28 @@ def side(plan: Plan, include_dropped: bool) -> Side:
         out.dropped.append(dropped)
         out.reasons.append(reason_of.get(item.id, ""))
         out.labels.append(numbers.get(item.id, ""))
+    return out
+
+
+def preorder(plan: Plan, include_dropped: bool) -> list[tuple[Item, Item | None]]:
+    """``plan.walk`` without the depth, as a list: one loop over a stack of iterators
+    instead of a generator per level that every item is passed up through."""
+    out: list[tuple[Item, Item | None]] = []
+    stack: list[Iterator[Item]] = [iter(plan.items)]
+    parents: list[Item | None] = [None]
+    append = out.append
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+            parents.pop()
+            continue
+        if not include_dropped and item.dropped:
+            continue
+        append((item, parents[-1]))
+        if item.children:
+            stack.append(iter(item.children))
+            parents.append(item)
     return out
 
 
@@ -201,13 +234,14 @@ def _exact(
     parent: Side, child: Side, links: Links, free_p: list[int], free_c: list[int]
 ) -> tuple[list[int], list[int]]:
     # Identical text first (no folding needed: most items are), then folded text.
-    for key in (str, fold):
+    for key_p, key_c in ((parent.text.__getitem__, child.text.__getitem__),
+                         (parent.folded, child.folded)):
         table: dict[str, list[int]] = defaultdict(list)
         for p in reversed(free_p):
-            table[key(parent.text[p])].append(p)
+            table[key_p(p)].append(p)
         left_c = []
         for c in free_c:
-            stack = table.get(key(child.text[c]))
+            stack = table.get(key_c(c))
             if stack:
                 links.add(stack.pop(), c, Basis.TEXT, 1.0)
             else:

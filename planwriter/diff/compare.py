@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
-from planwriter.diff.align import Evidence, Links, Side, align, side
+from planwriter.diff.align import Evidence, Links, Side, align, preorder, side
 from planwriter.diff.kinds import classify
 from planwriter.diff.model import (
     Basis,
@@ -25,17 +27,40 @@ from planwriter.numbering import labels
 from planwriter.text import fold
 
 
-def compare(child: Plan, parent: Plan) -> PlanDiff:
-    """How ``child`` differs from ``parent``: alignment, word changes, indicators, counts."""
+@dataclass(frozen=True)
+class Prepared:
+    """A parent's side of every comparison, made once (``prepare``) and reused for each of
+    its children: a review compares one parent with a hundred. Only caches grow in it."""
+
+    plan: Plan
+    side: Side
+    places: dict[str, str]
+
+
+def prepare(parent: Plan) -> Prepared:
+    """The parent's items, numbering and places, for ``compare(…, prepared=…)``."""
+    own = labels(parent)
+    return Prepared(parent, side(parent, include_dropped=False, numbers=own), places(parent, own))
+
+
+def compare(child: Plan, parent: Plan, prepared: Prepared | None = None) -> PlanDiff:
+    """How ``child`` differs from ``parent``: alignment, word changes, indicators, counts.
+    ``prepared``: ``prepare(parent)``, when the parent is compared with many children (the
+    parent must not have changed since)."""
     # Comparing allocates many small objects and no cycles; letting the cyclic collector
     # rescan two 10,000-item plans meanwhile costs a fifth of the time for nothing.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        p_side = side(parent, include_dropped=False)
-        c_side = side(child, include_dropped=True)
+        if prepared is None or prepared.plan is not parent:
+            prepared = prepare(parent)
+        p_side = prepared.side
+        own = labels(child)
+        c_side = side(child, include_dropped=True, numbers=own)
         links = align(p_side, c_side)
-        changes = _changes(p_side, c_side, links, places(parent), places(child), child.meta.profile)
+        changes = _changes(
+            p_side, c_side, links, prepared.places, places(child, own), child.meta.profile
+        )
         rows = list(indicator_rows(child, parent, _same_targets(p_side, c_side, links)))
     finally:
         if enabled:
@@ -158,27 +183,52 @@ def _changes(
     return out
 
 
+_LOCALIZERS: dict[tuple[str, str, int, int], Callable[[str], str] | None] = {}
+
+
 def _localizer(profile_key: str) -> Callable[[str], str] | None:
     """The child's profile vocabulary (what ``planwriter new`` applied), if it can be found:
-    an item changed only by it is localized, not adapted by hand."""
+    an item changed only by it is localized, not adapted by hand. Kept per profile file as
+    long as the file is unchanged: a review's hundred children share a few profiles, and
+    reading one took a tenth of each child's comparison."""
     if not profile_key:
         return None
-    from planwriter.drafting.localize import Localizer
     from planwriter.library import profile_path
+
+    try:
+        path = profile_path(profile_key)
+    except PlanwriterError:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return _load_localizer(profile_key, path)
+    key = (profile_key, str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _LOCALIZERS:
+        if len(_LOCALIZERS) >= 32:
+            _LOCALIZERS.clear()
+        _LOCALIZERS[key] = _load_localizer(profile_key, path)
+    return _LOCALIZERS[key]
+
+
+def _load_localizer(profile_key: str, path: Path) -> Callable[[str], str] | None:
+    from planwriter.drafting.localize import Localizer
     from planwriter.profile import load_profile
 
     try:
-        profile = load_profile(profile_path(profile_key), profile_key)
+        profile = load_profile(path, profile_key)
     except PlanwriterError:
         return None
     return Localizer.for_profile(profile).localize
 
 
-def places(plan: Plan) -> dict[str, str]:
+def places(plan: Plan, own: dict[str, str] | None = None) -> dict[str, str]:
     """Each shown item's place as a reader cites it: "II.2.1" for a section, "II.2.1, ý 2"
     for the second point under it ("ý 2.1" for the first point under that one), "phần mở
-    đầu, ý 1" before the first section. Never an internal id."""
-    own = labels(plan)
+    đầu, ý 1" before the first section. Never an internal id. ``own``: the plan's
+    ``labels`` when the caller has them already."""
+    if own is None:
+        own = labels(plan)
     out: dict[str, str] = {}
     counts: dict[str | None, int] = {}
 
@@ -192,7 +242,7 @@ def places(plan: Plan) -> dict[str, str]:
 
     paths: dict[str | None, list[str]] = {None: []}
     points: dict[str, str] = {}  # a point's own number, for the points under it
-    for item, parent, _ in plan.walk(include_dropped=False):
+    for item, parent in preorder(plan, include_dropped=False):
         key = parent.id if parent is not None else None
         base = paths.get(key, [])
         if item.kind is Kind.SECTION and own.get(item.id, "").rstrip(".)"):

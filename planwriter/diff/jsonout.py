@@ -3,6 +3,7 @@ and versioned by its ``schema`` field."""
 
 from __future__ import annotations
 
+import gc
 import json
 from typing import Any
 
@@ -53,8 +54,16 @@ def to_dict(diff: PlanDiff) -> dict[str, Any]:
 
 def to_json(diff: PlanDiff) -> str:
     """``to_dict`` as JSON text, Vietnamese kept as is (not \\u-escaped), one line: the
-    indented form goes through json's pure-Python encoder, several times slower."""
-    return json.dumps(to_dict(diff), ensure_ascii=False) + "\n"
+    indented form goes through json's pure-Python encoder, several times slower. The cyclic
+    collector is held off meanwhile: the dicts made here hold no cycles, and rescanning the
+    two plans' objects as they are made cost more than the encoding (19× from 1k to 10k)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return json.dumps(to_dict(diff), ensure_ascii=False) + "\n"
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _plan(plan: Plan) -> dict[str, Any]:

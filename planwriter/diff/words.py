@@ -9,11 +9,26 @@ from planwriter.diff.model import WordOp
 from planwriter.text import tokens
 
 REWRITTEN = 0.4  # below this share of unchanged text, an item counts as rewritten
+KEPT_DIFFS = 20_000  # word diffs kept per process (then forgotten all at once)
+
+_diffs: dict[tuple[str, str], tuple[WordOp, ...]] = {}
 
 
 def word_diff(old: str, new: str) -> list[WordOp]:
     """The steps that turn ``old`` into ``new``; joining ``old`` of every step gives
-    ``old`` back, joining ``new`` gives ``new``."""
+    ``old`` back, joining ``new`` gives ``new``. Kept once found: the children of one
+    profile reviewed against one parent change the same items the same way (its
+    vocabulary), and the matcher is most of a comparison's time."""
+    key = (old, new)
+    found = _diffs.get(key)
+    if found is None:
+        if len(_diffs) >= KEPT_DIFFS:
+            _diffs.clear()
+        found = _diffs[key] = tuple(_word_diff(old, new))
+    return list(found)
+
+
+def _word_diff(old: str, new: str) -> list[WordOp]:
     if old == new:
         return [WordOp("equal", old, new)] if old else []
     a, b = tokens(old), tokens(new)

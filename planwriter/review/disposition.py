@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from planwriter.diff import PlanDiff, Status, compare
+from planwriter.diff import PlanDiff, Prepared, Status, compare
 from planwriter.indicators import Change
 from planwriter.model import Indicator, Kind, Plan
 from planwriter.text import fold
@@ -112,16 +112,19 @@ class ChildReview:
         return [key for key, cell in self.items.items() if cell.verdict is Verdict.DROPPED]
 
 
-def review_child(parent: Plan, child: Plan, review: ChildReview) -> PlanDiff | None:
+def review_child(
+    parent: Plan, child: Plan, review: ChildReview, prepared: Prepared | None = None
+) -> PlanDiff | None:
     """Fill ``review`` with ``child``'s cells against ``parent``; returns the diff (None when
-    the child implements another parent and was not aligned)."""
+    the child implements another parent and was not aligned). ``prepared``: the parent's
+    ``planwriter.diff.prepare``, made once for all its children."""
     review.unit = _unit(child)
     review.symbol = child.meta.symbol() if child.meta.number else ""
     other = cites_other_parent(parent, child)
     if other:
         review.status, review.message = ChildStatus.OTHER_PARENT, other
         return None
-    diff = compare(child, parent)
+    diff = compare(child, parent, prepared)
     fill_cells(diff, review)
     carried, total = carried_content(parent, review)
     if carried >= OTHER_PARENT_FLOOR * total or cites_parent(parent, child):

@@ -15,6 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 
+from planwriter.diff import Prepared, prepare
 from planwriter.errors import PlanwriterError
 from planwriter.model import Plan
 from planwriter.review.collect import read_child
@@ -25,15 +26,17 @@ Progress = Callable[[int, int, str], None]
 SERIAL_BELOW = 3  # fewer children than this: starting workers costs more than it saves
 
 _parent: Plan | None = None  # the parent in a worker process, set once by ``_start``
+_prepared: Prepared | None = None  # its side of every comparison, made once per worker
 
 
-def _start(parent: Plan) -> None:
-    global _parent
-    _parent = parent
+def _start(parent: Plan, prepared: Prepared | None = None) -> None:
+    global _parent, _prepared
+    _parent, _prepared = parent, prepared
 
 
-def review_one(parent: Plan, path: Path) -> ChildReview:
-    """One child read and reviewed against ``parent``; never raises for a bad child."""
+def review_one(parent: Plan, path: Path, prepared: Prepared | None = None) -> ChildReview:
+    """One child read and reviewed against ``parent``; never raises for a bad child.
+    ``prepared``: ``prepare(parent)``, made once for all the children (else made here)."""
     out = ChildReview(name=path.name, path=str(path))
     try:
         loaded = read_child(path)
@@ -41,7 +44,7 @@ def review_one(parent: Plan, path: Path) -> ChildReview:
             out.status, out.message = ChildStatus.FAILED, loaded.error
             return out
         out.imported, out.import_notes = loaded.imported, list(loaded.notes or [])
-        review_child(parent, loaded.plan, out)
+        review_child(parent, loaded.plan, out, prepared)
     except PlanwriterError as exc:  # a profile the child names is broken, …
         _failed(out, f"{path}: {exc}")
     except Exception as exc:  # noqa: BLE001 — one document that trips a bug in import or
@@ -58,8 +61,11 @@ def _failed(out: ChildReview, message: str) -> None:
 
 
 def _work(path: str) -> ChildReview:
+    global _prepared
     assert _parent is not None
-    return review_one(_parent, Path(path))
+    if _prepared is None:  # spawned: the parent came pickled, its side is made here once
+        _prepared = prepare(_parent)
+    return review_one(_parent, Path(path), _prepared)
 
 
 def jobs_for(count: int, jobs: int | None = None) -> int:
@@ -85,9 +91,12 @@ def run_review(
     review = new_review(parent, parent_name, note)
     workers = jobs_for(len(children), jobs)
     total = len(children)
+    # The parent's side of the alignment is the same for every child: made once here and,
+    # forked, shared by the workers (spawned ones make their own once, see ``_work``).
+    prepared = prepare(parent) if children else None
     if workers == 1 or total < SERIAL_BELOW:
         for done, path in enumerate(children, start=1):
-            review.children.append(review_one(parent, path))
+            review.children.append(review_one(parent, path, prepared))
             if progress is not None:
                 progress(done, total, path.name)
         return review
@@ -95,11 +104,12 @@ def run_review(
     # fork shares the parent already read (no pickling, no re-import); with other threads
     # running (the TUI) a forked child could inherit a held lock, so spawn there instead.
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+    shared = prepared if method == "fork" else None  # not pickled to spawned workers
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=get_context(method),
         initializer=_start,
-        initargs=(parent,),
+        initargs=(parent, shared),
     ) as pool:
         futures = {pool.submit(_work, str(path)): index for index, path in enumerate(children)}
         for done, future in enumerate(as_completed(futures), start=1):

@@ -19,11 +19,12 @@ from shared import shared
 
 from planwriter import library
 from planwriter.diff import compare
-from planwriter.diff.redline import write_redline
+from planwriter.diff.docxbase import save
+from planwriter.diff.redline import build, write_redline
 from planwriter.diff.tracked import apply
 from planwriter.export import docx_bytes
 from planwriter.importer import import_file
-from planwriter.model import Item, Plan
+from planwriter.model import Item, Kind, Plan
 from planwriter.planfile import load
 
 HERE = Path(__file__).parent / "fixtures" / "diff"
@@ -76,7 +77,9 @@ def resolve(root: Any, accept: bool) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def check(child: Plan, parent: Plan, path: Path) -> None:
-    write_redline(compare(child, parent), path)
+    made = build(compare(child, parent))
+    assert made.missing == 0  # every parent paragraph has its place (no CLI warning)
+    save(made.document, path)
     redline = _xml(path.read_bytes())
     assert resolve(redline, accept=True) == resolve(_xml(docx_bytes(child)), accept=True)
     assert resolve(redline, accept=False) == resolve(_xml(docx_bytes(parent)), accept=True)
@@ -158,9 +161,10 @@ def _soffice(out: Path, kind: str, *files: Path) -> None:
 
 @pytest.fixture(scope="module")
 def through_libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One LibreOffice run for the module: for 363-KH/HU against 63-CTr/TU and for the two
-    real supervision plans, the redline, its "accept all" and "reject all" (XML), and the
-    exported child and parent, each converted to text; the redlines also to PDF."""
+    """One LibreOffice run for the module: for 363-KH/HU against 63-CTr/TU, for the two
+    real supervision plans and for a letter against its decision, the redline, its "accept
+    all" and "reject all" (XML), and the exported child and parent, each converted to text;
+    the redlines also to PDF."""
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice not installed")
     out = tmp_path_factory.mktemp("lo")
@@ -168,6 +172,9 @@ def through_libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "363": (load(ROOT / "examples" / "363-KH-HU.toml").plan,
                 load(library.template_path("lai-chau/63-CTr-TU")).plan),
         "ktgs": (import_file(shared(REAL[0][0])).plan, import_file(shared(REAL[0][1])).plan),
+        # A letter against a decision: the parent's title and its appendix table (tracked
+        # deleted rows) come back on rejecting.
+        "cv": (import_file(shared(REAL[1][0])).plan, import_file(shared(REAL[1][1])).plan),
     }
     files = []
     for name, (child, parent) in pairs.items():
@@ -191,7 +198,7 @@ def through_libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.mark.parametrize("name", ["363", "ktgs"])
+@pytest.mark.parametrize("name", ["363", "ktgs", "cv"])
 def test_libreoffice_accept_all_is_the_child_reject_all_the_parent(
     through_libreoffice: Path, name: str
 ) -> None:
@@ -211,3 +218,30 @@ def test_libreoffice_shows_the_tracked_changes(through_libreoffice: Path) -> Non
     # Printed with changes shown: the deleted province and the inserted district both appear.
     assert "TỈNHHUYỆN ỦY LAITAM" in text  # "TỈNH ỦY LAI CHÂU" struck, "HUYỆN … ĐƯỜNG" inserted
     assert "Cao Trang Trọng" in text
+
+
+def test_tables_among_the_body_paragraphs(tmp_path: Path) -> None:
+    """Kind.TABLE items: one both keep (the child adds a row and changes a cell), one only
+    the child has, one only the parent has; the parent's appears again on rejecting."""
+    parent = load(HERE / "parent.toml").plan
+    parent.items[0].children.insert(
+        1, Item("bang", Kind.TABLE, text="Bảng", header=[["A", "B"]], rows=[["1", "2"]])
+    )
+    parent.items[-1].children.append(
+        Item("bang-cu", Kind.TABLE, text="Bảng cũ", header=[["X", "Y"]], rows=[["5", "6"]])
+    )
+    child = parent.clone()
+    for item, _, _ in child.walk():
+        item.id = "c-" + item.id
+    kept = child.find("c-bang")
+    assert kept is not None
+    kept.rows = [["1", "2 mới"], ["3", "4"]]
+    child.siblings_of("c-bang-cu").remove(child.find("c-bang-cu"))  # type: ignore[arg-type]
+    child.items[1].children.insert(
+        0, Item("c-moi", Kind.TABLE, text="Mới", header=[["M", "N", "O"]], rows=[["7", "8", "9"]])
+    )
+    check(child, parent, tmp_path / "r.docx")
+    root = _xml((tmp_path / "r.docx").read_bytes())
+    # The parent's table (header row and body row) deleted, the child's new one inserted.
+    assert len(root.findall(f".//{W}trPr/{W}del")) == 2
+    assert len(root.findall(f".//{W}trPr/{W}ins")) == 3  # the new table's 2, the added row

@@ -9,8 +9,13 @@ body paragraphs by the diff's alignment (an adapted item is one paragraph with i
 and inserted words, a dropped item a deleted paragraph where it stood, an added item an
 inserted one, a moved item deleted where it stood and inserted where it now is); the
 paragraphs around the body (header cells, title, summary, closing block) by their place and
-style. What the parent has and the child's layout has no place for (a table of its own, such
-as an appendix the child left out) is not carried over: ``Redline.missing`` counts it."""
+style; tables by their order, rows by their order. What the parent has and the child lacks
+goes back as a tracked deletion right after what precedes it in the parent: a paragraph (a
+decision's title, an appendix heading), a table row or a whole table (w:del on each row's
+w:trPr and on each of its paragraphs, as Word marks a deleted row); what only the child has
+is inserted (w:ins likewise). Runs keep their line breaks and tabs (a trích yếu's lines),
+and the parent's styles the child lacks are copied in. ``Redline.missing`` counts parent
+paragraphs that still find no place (a cell of a row the child has but not that cell)."""
 
 from __future__ import annotations
 
@@ -106,6 +111,23 @@ def _places(root: Any) -> Iterator[tuple[str, Any]]:
             tables += 1
 
 
+class Placed:
+    """What each parent element became in the redline (its counterpart or deleted copy);
+    keeps the parent's elements alive so that their ids stay theirs."""
+
+    def __init__(self) -> None:
+        self._map: dict[int, tuple[Any, Any]] = {}
+
+    def __setitem__(self, old: Any, new: Any) -> None:
+        self._map[id(old)] = (old, new)
+
+    def __getitem__(self, old: Any) -> Any:
+        return self._map[id(old)][1]
+
+    def __contains__(self, old: Any) -> bool:
+        return id(old) in self._map
+
+
 @dataclass
 class Redline:
     document: Any
@@ -116,12 +138,34 @@ def build(diff: PlanDiff, date: dt.datetime | None = None) -> Redline:
     """The redline document (python-docx), built as the module docstring says."""
     tracker = Tracker(date)
     new, old = export(diff.child), export(diff.parent)
-    _body(diff, new, old, tracker)
-    missing = _around(new, old, tracker)
+    _copy_styles(old.document, new.document)
+    old_within, new_within = _within_body(old), _within_body(new)
+    pairing = _table_pairs(old, new, set(old_within), set(new_within))
+    placed = Placed()
+    _body(diff, new, old, tracker, placed)
+    for j, c_p in new_within.items():  # a table among the body paragraphs: the parent's
+        for i, o_p in old_within.items():  # after the paragraph its predecessor became
+            if o_p in placed and placed[o_p] is c_p:
+                pairing[j] = i
+    old.others = [(_rekey(key, pairing), p) for key, p in old.others]
+    missing = _around(new, old, tracker, placed)
+    _tables(new, old, tracker, placed, pairing)
+    _put_back(new, old, tracker, placed)
     return Redline(new.document, missing)
 
 
-def _body(diff: PlanDiff, new: Exported, old: Exported, tracker: Tracker) -> None:
+def _copy_styles(source: Any, target: Any) -> None:
+    """The parent's styles the child's document lacks (a deleted paragraph keeps its own)."""
+    have = {s.style_id for s in target.styles}
+    root = target.styles.element
+    for style in source.styles.element.iterchildren(q("style")):
+        if style.get(q("styleId")) not in have:
+            root.append(copy.deepcopy(style))
+
+
+def _body(
+    diff: PlanDiff, new: Exported, old: Exported, tracker: Tracker, placed: Placed
+) -> None:
     """Body paragraphs: the child's in its order, each pair retracked, the parent's deleted
     paragraphs put back where they stood in the parent's order. A pair that crosses other
     pairs (the child reordered items) cannot be one paragraph and still reject to the
@@ -157,6 +201,7 @@ def _body(diff: PlanDiff, new: Exported, old: Exported, tracker: Tracker) -> Non
     for c_p, index in sequence:
         if index is not None and index in keep:
             pos, o_p, _ = pairs[index]
+            placed[o_p] = c_p
             out.append((tracker.retrack(o_p, c_p), pos))
             continue
         if index is not None:  # crossing: moved
@@ -172,9 +217,17 @@ def _body(diff: PlanDiff, new: Exported, old: Exported, tracker: Tracker) -> Non
         # After the deleted paragraphs already put in that gap, in the parent's order.
         while at < len(out) and out[at][1] is None and _is_deleted(out[at][0]):
             at += 1
-        out.insert(at, (tracker.as_deleted(copy.deepcopy(o_p)), None))
+        gone = tracker.as_deleted(copy.deepcopy(o_p))
+        placed[o_p] = gone
+        out.insert(at, (gone, None))
     anchor_el = _anchor(new)
     body = new.document.element.body
+    mine = {id(p) for p in new.body.values()}
+    # A table among the body paragraphs (a Kind.TABLE item) stays after the one before it.
+    tables = [
+        (t, t.getprevious()) for t in body.iterchildren(q("tbl"))
+        if t.getprevious() is not None and id(t.getprevious()) in mine
+    ]
     for p in new.body.values():
         if p.getparent() is not None:
             p.getparent().remove(p)
@@ -183,6 +236,9 @@ def _body(diff: PlanDiff, new: Exported, old: Exported, tracker: Tracker) -> Non
             anchor_el.addprevious(p)
         else:
             body.append(p)
+    for table, before in tables:
+        if table is not anchor_el:
+            before.addnext(table)
 
 
 def _is_deleted(p: Any) -> bool:
@@ -224,11 +280,17 @@ def _anchor(new: Exported) -> Any:
     return following
 
 
-def _around(new: Exported, old: Exported, tracker: Tracker) -> int:
+def _around(new: Exported, old: Exported, tracker: Tracker, placed: Placed) -> int:
     """Header, title, summary and closing paragraphs: the same text at the same place and
-    style first, then what is left by place and style."""
+    style first, then what is left by place and style. A parent paragraph outside any table
+    or in a table row the child lacks is left for ``_put_back``."""
     missing = 0
     after: dict[int, Any] = {}
+    rows = {_row(k) for k, _ in new.others}
+
+    def pair(o_p: Any, c_p: Any) -> None:
+        placed[o_p] = c_p
+        tracker.retrack(o_p, c_p)
 
     def text(p: Any) -> str:
         return "".join(t.text or "" for t in p.iter(q("t")))
@@ -241,23 +303,27 @@ def _around(new: Exported, old: Exported, tracker: Tracker) -> int:
             a1, a2, b1, b2 = a1 + i0, a2 + i0, b1 + j0, b2 + j0
             if tag == "equal":
                 for k in range(a2 - a1):
-                    tracker.retrack(old.others[a1 + k][1], new.others[b1 + k][1])
+                    pair(old.others[a1 + k][1], new.others[b1 + k][1])
                 continue
             if exact:
                 match(a1, a2, b1, b2, exact=False)
                 continue
             pairs = 0
-            if tag == "replace":  # the same container, another style: still that paragraph
+            if tag == "replace":  # the same table cell, another style: still that paragraph
+                # (outside tables a paragraph of another style is another paragraph: a
+                # letter's "Kính gửi:" is not the decision's "Căn cứ …").
                 while pairs < min(a2 - a1, b2 - b1) and _container(
                     old.others[a1 + pairs][0]
-                ) == _container(new.others[b1 + pairs][0]):
+                ) == _container(new.others[b1 + pairs][0]) != "body":
                     pairs += 1
             for k in range(pairs):
-                tracker.retrack(old.others[a1 + k][1], new.others[b1 + k][1])
+                pair(old.others[a1 + k][1], new.others[b1 + k][1])
             for k in range(b1 + pairs, b2):
                 tracker.as_inserted(new.others[k][1])
             for k in range(a1 + pairs, a2):
                 key, p = old.others[k]
+                if _container(key) == "body" or _row(key) not in rows:
+                    continue  # put back by _put_back, with its row or table
                 # A parent paragraph with no counterpart goes, deleted, after the child's
                 # paragraph before it in the same container.
                 host = next(
@@ -278,6 +344,134 @@ def _around(new: Exported, old: Exported, tracker: Tracker) -> int:
 
 def _container(key: str) -> str:
     return key.split("|")[0]
+
+
+def _row(key: str) -> str:
+    """"t2.r3" of "t2.r3.c1|style"; "body" for a paragraph outside tables."""
+    return ".".join(_container(key).split(".")[:2])
+
+
+def _signature(table: Any) -> tuple[int, str]:
+    """What kind of table: its number of columns and its first paragraph's style (the
+    header table, a task table, a form, the closing table)."""
+    row = table.find(q("tr"))
+    cells = list(row.iterchildren(q("tc"))) if row is not None else []
+    first = table.find(f".//{q('p')}")
+    return len(cells), _style(first) if first is not None else ""
+
+
+def _within_body(doc: Exported) -> dict[int, Any]:
+    """Table index → the body paragraph just before it, for tables among the body's."""
+    mine = {id(p) for p in doc.body.values()}
+    out = {}
+    for index, table in enumerate(doc.document.element.body.iterchildren(q("tbl"))):
+        before = table.getprevious()
+        if before is not None and id(before) in mine:
+            out[index] = before
+    return out
+
+
+def _table_pairs(old: Exported, new: Exported, skip_old: set[int], skip_new: set[int]
+                 ) -> dict[int, int]:
+    """Child table index → the parent table it is, tables of the same kind in order
+    (those among the body paragraphs, ``skip_*``, are paired by their predecessor)."""
+    a = [(i, _signature(t)) for i, t in enumerate(old.document.element.body.iterchildren(
+        q("tbl"))) if i not in skip_old]
+    b = [(i, _signature(t)) for i, t in enumerate(new.document.element.body.iterchildren(
+        q("tbl"))) if i not in skip_new]
+    out: dict[int, int] = {}
+    matcher = SequenceMatcher(None, [s for _, s in a], [s for _, s in b], autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag in ("equal", "replace"):
+            for k in range(min(a2 - a1, b2 - b1)):
+                out[b[b1 + k][0]] = a[a1 + k][0]
+    return out
+
+
+def _rekey(key: str, pairing: dict[int, int]) -> str:
+    """A parent paragraph's place key in the child's table numbering ("x3…" for a parent
+    table the child has no counterpart of)."""
+    if not key.startswith("t"):
+        return key
+    index, rest = key[1:].split(".", 1)
+    mine = {v: k for k, v in pairing.items()}
+    return f"t{mine[int(index)]}.{rest}" if int(index) in mine else f"x{index}.{rest}"
+
+
+def _tables(
+    new: Exported, old: Exported, tracker: Tracker, placed: Placed, pairing: dict[int, int]
+) -> None:
+    """Tables as ``_table_pairs`` pairs them, rows by their order; a row (or table) only
+    the child has is inserted (w:ins on its row), a row only the parent has is put back
+    deleted (w:del on its row, each paragraph deleted) after the row before it; a whole
+    parent table is put back by ``_put_back``."""
+    old_tables = list(old.document.element.body.iterchildren(q("tbl")))
+    new_tables = list(new.document.element.body.iterchildren(q("tbl")))
+    for index, table in enumerate(new_tables):
+        parent = old_tables[pairing[index]] if index in pairing else None
+        if parent is not None:
+            placed[parent] = table
+        old_rows = list(parent.iterchildren(q("tr"))) if parent is not None else []
+        new_rows = list(table.iterchildren(q("tr")))
+        for r, row in enumerate(new_rows):
+            if r < len(old_rows):
+                placed[old_rows[r]] = row
+            else:
+                _mark_row(row, tracker, "ins")
+        for r in range(len(new_rows), len(old_rows)):
+            gone = _deleted_row(old_rows[r], tracker)
+            placed[old_rows[r - 1]].addnext(gone) if r else table.append(gone)
+            placed[old_rows[r]] = gone
+
+
+def _mark_row(row: Any, tracker: Tracker, kind: str) -> None:
+    from lxml import etree  # type: ignore[import-untyped]
+
+    trpr = row.find(q("trPr"))
+    if trpr is None:
+        trpr = etree.Element(q("trPr"))
+        after = row.find(q("tblPrEx"))
+        if after is not None:
+            after.addnext(trpr)
+        else:
+            row.insert(0, trpr)
+    trpr.append(tracker.mark(kind))
+
+
+def _deleted_row(row: Any, tracker: Tracker) -> Any:
+    gone = copy.deepcopy(row)
+    _mark_row(gone, tracker, "del")
+    for p in gone.iter(q("p")):
+        tracker.as_deleted(p)
+    return gone
+
+
+def _put_back(new: Exported, old: Exported, tracker: Tracker, placed: Placed) -> None:
+    """The parent's paragraphs and tables outside tables that have no place yet go back,
+    deleted, right after what the element before them in the parent became (so that
+    rejecting gives the parent's order), the first before the child's first element."""
+    body = new.document.element.body
+    previous: Any = None
+    for element in old.document.element.body.iterchildren(q("p"), q("tbl")):
+        if element not in placed:
+            if element.tag == q("p"):
+                gone = tracker.as_deleted(copy.deepcopy(element))
+            else:
+                gone = copy.deepcopy(element)
+                for row in gone.iterchildren(q("tr")):
+                    _mark_row(row, tracker, "del")
+                    for p in row.iter(q("p")):
+                        tracker.as_deleted(p)
+            if previous is not None:
+                previous.addnext(gone)
+            else:
+                first = next(body.iterchildren(q("p"), q("tbl")), None)
+                if first is not None:
+                    first.addprevious(gone)
+                else:
+                    body.insert(0, gone)
+            placed[element] = gone
+        previous = placed[element]
 
 
 def write_redline(diff: PlanDiff, path: Path, date: dt.datetime | None = None) -> Path:

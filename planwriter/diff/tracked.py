@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import itertools
+import re
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -34,11 +35,20 @@ def q(tag: str) -> str:
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
+_MARKS = {q("br"): "\n", q("tab"): "\t"}  # a line break (a trích yếu's lines), a tab
+
+
+def _text(e: Any) -> str:
+    if e.tag in (q("t"), q("delText")):
+        return str(e.text or "")
+    return _MARKS.get(e.tag, "")
+
+
 def _runs(p: Any) -> list[tuple[str, Any]]:
     """(text, rPr or None) of each text run of a paragraph, in order."""
     out = []
     for r in p.iter(q("r")):
-        text = "".join(t.text or "" for t in r if t.tag in (q("t"), q("delText")))
+        text = "".join(_text(t) for t in r)
         if text:
             out.append((text, r.find(q("rPr"))))
     return out
@@ -67,9 +77,15 @@ class Tracker:
         r = etree.Element(q("r"))
         if rpr is not None:
             r.append(copy.deepcopy(rpr))
-        t = etree.SubElement(r, q("delText" if kind == "del" else "t"))
-        t.set(XML_SPACE, "preserve")
-        t.text = text
+        for piece in re.split(r"([\n\t])", text):
+            if piece == "\n":
+                etree.SubElement(r, q("br"))
+            elif piece == "\t":
+                etree.SubElement(r, q("tab"))
+            elif piece:
+                t = etree.SubElement(r, q("delText" if kind == "del" else "t"))
+                t.set(XML_SPACE, "preserve")
+                t.text = piece
         if not kind:
             return r
         wrapper = self.mark(kind)
@@ -227,6 +243,12 @@ def apply(document_xml: bytes, accept: bool) -> bytes:
 
     root = etree.fromstring(document_xml)
     gone, kept = (q("del"), q("ins")) if accept else (q("ins"), q("del"))
+    for row in list(root.iter(q("tr"))):  # a deleted (or, rejected, inserted) table row
+        if row.find(f"{q('trPr')}/{gone}") is not None:
+            table = row.getparent()
+            table.remove(row)
+            if table.find(q("tr")) is None:
+                table.getparent().remove(table)
     for p in list(root.iter(q("p"))):
         if p.find(f"{q('pPr')}/{q('rPr')}/{gone}") is not None:
             p.getparent().remove(p)
@@ -234,7 +256,7 @@ def apply(document_xml: bytes, accept: bool) -> bytes:
         element.getparent().remove(element)
     for element in list(root.iter(kept)):
         parent = element.getparent()
-        if parent.tag == q("rPr"):
+        if parent.tag in (q("rPr"), q("trPr")):
             parent.remove(element)
             continue
         index = parent.index(element)

@@ -37,7 +37,9 @@ def header_lines(plan: Plan) -> list[str]:
 def item_line(item: Item, label: str) -> str:
     """One item as a line of text: label, title and text."""
     body = item.content()
-    if item.kind is Kind.TASK:
+    # A task's assignment, and that of any other item the drafter gave a lead or a deadline
+    # ("edit … task" works on a bullet too): what is set is never left out of the document.
+    if item.kind is Kind.TASK or item.lead or item.partners or item.deadline or item.output:
         extras = []
         if item.lead:
             extras.append(f"Chủ trì: {item.lead}")

@@ -276,3 +276,22 @@ def test_building_blocks_for_other_reports_are_public() -> None:
         assert getattr(export, name) is not None, name
     document, style_ids = export.new_document(STATE)  # what diff and review build on
     assert docstyles.BODY in style_ids and round(document.sections[0].page_width.mm) == 210
+
+
+def test_a_lead_and_deadline_given_to_a_bullet_reach_the_document(tmp_path: Path) -> None:
+    """The bundled drafts hold no TASK items: a drafter assigns a bullet ("edit … task"), and
+    what was assigned must be printed, never silently left out."""
+    plan = tmp_path / "kh.toml"
+    drafted = planwriter("new", "--template", "lai-chau/11-KH-TU", "--profile",
+                         "lai-chau/binh-lu", "-o", str(plan))
+    assert drafted.returncode == 0, drafted.stderr
+    bullet = next(item for item, _, _ in load(plan).plan.walk() if item.kind is Kind.BULLET)
+    edited = planwriter("edit", str(plan), "task", bullet.id, "--lead", "Văn phòng Đảng ủy",
+                        "--partner", "UBND xã", "--deadline", "Quý IV/2025")
+    assert edited.returncode == 0, edited.stderr
+    out = tmp_path / "kh.docx"
+    assert run_cli("export", str(plan), "-o", str(out))[0] == 0
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert any(t.startswith("- " + bullet.text[:30]) or bullet.text[:30] in t for t in texts)
+    line = next(t for t in texts if bullet.text[:30] in t)
+    assert "(Chủ trì: Văn phòng Đảng ủy; Phối hợp: UBND xã; Thời gian: Quý IV/2025)" in line

@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 from textual.widgets import Checkbox, Input, OptionList, Static
-from tui_helpers import plan_copy, wait_for_editor
+from tui_helpers import plan_copy, press, wait_for_editor
 
 from planwriter.planfile import load
 from planwriter.tui.app import PlanwriterApp
@@ -65,7 +65,7 @@ async def _create(tmp_path: Path) -> None:
         form.query_one("#folder", Input).value = "sub"
         form.query_one("#number", Input).value = "45"
         form.query_one("#date", Input).value = "31/13/2025"
-        await pilot.click("#ok")
+        await press(pilot, "#ok")
         await pilot.pause()
         assert "không phải là ngày" in str(form.query_one("#error", Static).render())
         assert not (tmp_path / "sub" / "ke-hoach-cds.toml").exists()
@@ -118,7 +118,7 @@ async def _export(tmp_path: Path) -> None:
         dialog.query_one("#number", Input).value = ""
         await pilot.pause()
         assert dialog.query_one("#skip-number", Checkbox).display  # follows the typing
-        await pilot.click("#ok")
+        await press(pilot, "#ok")
         await pilot.pause()
         assert "Còn 2 việc" in str(dialog.query_one("#status", Static).render())
         assert not (tmp_path / "child.docx").exists()
@@ -126,7 +126,7 @@ async def _export(tmp_path: Path) -> None:
         dialog.query_one("#skip-signer", Checkbox).value = True  # skipped knowingly
         await pilot.pause()
         assert not dialog.query_one("#skip-number", Checkbox).display
-        await pilot.click("#ok")
+        await press(pilot, "#ok")
         for _ in range(200):
             await pilot.pause(0.05)
             if dialog.result is not None:

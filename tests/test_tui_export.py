@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Checkbox, Input, Static
-from tui_helpers import plan_copy, wait_for_editor
+from tui_helpers import plan_copy, press, wait_for_editor
 
 from planwriter.tui.app import PlanwriterApp
 from planwriter.tui.screens.export import ExportDialog
@@ -34,7 +34,7 @@ async def _export(tmp_path: Path) -> None:
         assert dialog.query_one("#target", Input).value == "child.docx"
         assert dialog.query_one("#pdf", Checkbox).value is True
         dialog.query_one("#date", Input).value = "30/02/2025"
-        await pilot.click("#ok")
+        await press(pilot, "#ok")
         await pilot.pause()
         assert "không phải là ngày" in str(dialog.query_one("#status", Static).render())
         assert not (tmp_path / "child.docx").exists()

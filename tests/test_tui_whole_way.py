@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, OptionList, Static, TextArea
-from tui_helpers import select, wait_for_editor
+from tui_helpers import press, select, wait_for_editor
 
 from planwriter.model import Disposition
 from planwriter.tui.app import PlanwriterApp
@@ -63,7 +63,7 @@ async def _whole_way(tmp_path: Path, template: str, export: bool) -> None:
         assert form.query_one("#name", Input).value == suggested
         assert not (tmp_path / suggested).exists()
         form.query_one("#date", Input).value = "05/05/2025"
-        await pilot.click("#ok")
+        await press(pilot, "#ok")
         await wait_for_editor(pilot)
         screen = app.screen
         assert isinstance(screen, EditorScreen)
@@ -142,13 +142,13 @@ async def _export(pilot: Pilot[None], screen: EditorScreen, folder: Path, text: 
     dialog.query_one("#number", Input).value = "12"
     await app.workers.wait_for_complete()  # the checklist's check
     await pilot.pause()
-    await pilot.click("#ok")
+    await press(pilot, "#ok")
     await pilot.pause()
     assert dialog.result is None  # the checklist holds it back until each doubt is answered
     assert "Bỏ qua" in str(dialog.query_one("#status", Static).render())
     for box in dialog.query("#checklist Checkbox").results(Checkbox):
         box.value = True  # skipped knowingly
-    await pilot.click("#ok")
+    await press(pilot, "#ok")
     await app.workers.wait_for_complete()
     await pilot.pause()
     assert dialog.result is not None and dialog.result.docx == target

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 
@@ -34,4 +35,13 @@ async def select(pilot: Pilot[None], item_id: str) -> None:
     outline = pilot.app.screen.query_one("#outline")
     outline.select_item(item_id)  # type: ignore[attr-defined]
     outline.focus()
+    await pilot.pause()
+
+
+async def press(pilot: Any, selector: str) -> None:
+    """Press a button of the top screen as Enter on it would: a mouse click can land on a
+    notification that happens to cover it when the machine is slow."""
+    from textual.widgets import Button
+
+    pilot.app.screen.query_one(selector, Button).press()
     await pilot.pause()

@@ -136,3 +136,15 @@ def test_a_dropped_section_is_one_entry_with_its_reason() -> None:
     assert "Lý do: Huyện chưa có cơ sở đào tạo. Bỏ cả 3 mục con." in text
     assert text.count("[bỏ]") == 2  # qd-2 and the section, not each bullet under it
     assert diff.summary.dropped == 1 + 1 + 3  # qd-2, the section, its three parent bullets
+
+
+def test_diff_still_refuses_an_origin_its_parent_lacks(tmp_path: Path) -> None:
+    """diff reads the parent once and checks the child's origins against that same copy."""
+    from cli_run import ROOT, planwriter
+
+    child = tmp_path / "kh.toml"
+    text = (ROOT / "examples" / "363-KH-HU.toml").read_text(encoding="utf-8")
+    child.write_text(text.replace('origin = "', 'origin = "khong-co-', 1), encoding="utf-8")
+    done = planwriter("diff", str(child))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "origin 'khong-co-" in done.stderr and "not an item of 63-CTr/TU" in done.stderr

@@ -73,7 +73,7 @@ def _parent_path(child: Path, given: str | None, ref: str) -> Path:
 IMPORTABLE = (".docx", ".txt")
 
 
-def _read(path: Path) -> Plan:
+def _read(path: Path, check_origins: bool = True) -> Plan:
     """A plan file, or a Word or text document imported on the fly (nothing is written)."""
     if path.suffix.lower() in IMPORTABLE:
         from planwriter.importer import import_file
@@ -83,7 +83,21 @@ def _read(path: Path) -> Plan:
         return import_file(path).plan
     from planwriter.planfile import load
 
-    return load(path).plan
+    return load(path, check_origins=check_origins).plan
+
+
+def _check_origins(child: Plan, child_path: Path, parent: Plan, parent_path: Path) -> None:
+    """The child's origins against the parent it cites, using the parent already read when
+    that is the one it cites (a 10,000-item parent costs a third of the run to read again)."""
+    from planwriter import library
+    from planwriter.planfile import check_origins_against_parent
+
+    ref = child.meta.parent.ref if child.meta.parent else ""
+    if not ref or child_path.suffix.lower() in IMPORTABLE:
+        return
+    cited = library.resolve_parent(ref, child_path)
+    same = cited is not None and cited.resolve() == parent_path.resolve()
+    check_origins_against_parent(child_path, child, parent=parent if same else None)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -92,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     from planwriter.fsutil import guard_output
 
     child_path = Path(args.child)
-    child = _read(child_path)
+    child = _read(child_path, check_origins=False)
     ref = child.meta.parent.ref if child.meta.parent else ""
     parent_path = _parent_path(child_path, args.parent, ref)
     # Refuse before any work: never onto the plans compared, nor onto a file of another kind.
@@ -102,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
     for output in outputs:
         guard_output(output, [child_path, parent_path], [".docx"])
     parent = _read(parent_path)
+    _check_origins(child, child_path, parent, parent_path)
     diff = compare(child, parent)
     written = []
     if args.docx:

@@ -84,9 +84,11 @@ def check_origins_against_parent(
     plan: Plan,
     locator: Locator | None = None,
     item_lines: dict[str, int | None] | None = None,
+    parent: Plan | None = None,
 ) -> None:
     """Every origin of a child plan must name an item of the parent it cites. ``item_lines``
-    gives the line of each item's [[item]] header (the reader records them)."""
+    gives the line of each item's [[item]] header (the reader records them); ``parent``, the
+    parent when the caller has already read it (so it is not read twice)."""
     if plan.meta.parent is None or not plan.meta.parent.ref:
         return
     from planwriter.library import resolve_parent
@@ -95,15 +97,18 @@ def check_origins_against_parent(
     def lines() -> Locator:  # built only to say where a problem is
         return locator if locator is not None and locator.indexed else Locator(read_text(path))
 
-    parent_path = resolve_parent(plan.meta.parent.ref, path)
-    if parent_path is None:
+    parent_path = None if parent is not None else resolve_parent(plan.meta.parent.ref, path)
+    if parent is None and parent_path is None:
         at = lines()
         raise PlanFileError(
             f"parent plan '{plan.meta.parent.ref}' not found",
             path,
             at.key("ref", at.table("plan.parent")),
         )
-    parent_ids = set(load(parent_path, check_origins=False).plan.index())
+    if parent is None:
+        assert parent_path is not None
+        parent = load(parent_path, check_origins=False).plan
+    parent_ids = set(parent.index())
     for item, _, _ in plan.walk():
         for origin in item.origin:
             if origin not in parent_ids:

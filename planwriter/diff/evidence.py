@@ -57,7 +57,7 @@ _CITATION = re.compile(r"^\W*(?:căn cứ|theo đề nghị|thực hiện\b(?=.{
 
 def is_caps_heading(text: str) -> bool:
     """A heading written in capitals ("MỤC ĐÍCH, YÊU CẦU")."""
-    return text == text.upper() and text != text.lower()
+    return text.isupper()  # every cased character upper case, and at least one
 
 
 KEPT_BAGS = 50_000  # texts whose content words are kept per process (then all forgotten)

@@ -12,9 +12,10 @@ each of which must hold most of its content inside the whole. Whatever is left i
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from planwriter.diff.evidence import (
     CONTAINED,
@@ -268,7 +269,7 @@ def _in_place(run: Aligner, free_p: list[int], free_c: list[int]) -> tuple[list[
                 if score >= run.floor(p, c):
                     found = (p, score, Basis.PLACE)
                     break
-                same = garbled(run.parent.text[p], run.child.text[c])
+                same = garbled(run.parent.text[p], run.child.text[c], at_least=GARBLED)
                 if same >= GARBLED_ALONE or (same >= GARBLED and _sandwiched(links, p, c)):
                     found = (p, same, Basis.GARBLED)
                     break
@@ -289,12 +290,12 @@ def _candidates(index: dict[str, list[int]], query: frozenset[str]) -> list[int]
     """The items sharing most of the query's rarest words (at most MAX_CANDIDATES)."""
     postings = [found for found in map(index.get, query) if found is not None]
     postings.sort(key=len)
-    hits: dict[int, int] = {}
-    for found in postings[:RARE_WORDS]:
+    rare = postings[:RARE_WORDS]
+    for n, found in enumerate(rare):
         if len(found) > MAX_POSTING:
+            del rare[n:]
             break
-        for i in found:
-            hits[i] = hits.get(i, 0) + 1
+    hits = Counter(chain.from_iterable(rare))  # counted in C, in the order first met
     if len(hits) <= MAX_CANDIDATES:
         return list(hits)
     return heapq.nlargest(MAX_CANDIDATES, hits, key=hits.__getitem__)

@@ -134,6 +134,9 @@ def preorder(plan: Plan, include_dropped: bool) -> list[tuple[Item, Item | None]
     return out
 
 
+_SAME_TEXT = Evidence(Basis.TEXT, 1.0)
+
+
 @dataclass
 class Links:
     """Aligned (parent index, child index) pairs and their evidence; ``gone`` holds parent
@@ -146,7 +149,8 @@ class Links:
 
     def add(self, p: int, c: int, basis: Basis, score: float) -> None:
         if (p, c) not in self.pairs:
-            self.pairs[(p, c)] = Evidence(basis, score)
+            same = basis is Basis.TEXT and score == 1.0  # most pairs: one shared record
+            self.pairs[(p, c)] = _SAME_TEXT if same else Evidence(basis, score)
             self.by_parent[p].append(c)
             self.by_child[c].append(p)
 
@@ -223,7 +227,7 @@ def _by_origin_and_text(parent: Side, child: Side, links: Links) -> tuple[list[i
         for c in range(len(child.items))
         if not child.dropped[c]
         and c not in links.by_child
-        and not any(o in parent.pos for o in child.items[c].origin)
+        and not (child.items[c].origin and any(o in parent.pos for o in child.items[c].origin))
     ]
     free_p = [
         p for p in range(len(parent.items)) if p not in links.by_parent and p not in links.gone

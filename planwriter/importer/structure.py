@@ -170,7 +170,9 @@ def styled_item(paragraph: Paragraph, builder: TreeBuilder) -> Item | None:
     if kind is Kind.PARAGRAPH:
         builder.add(item, None)
     else:
-        builder.add(item, None, bullet=1 if line.style == docstyles.BULLET_2 else 0)
+        # an objective or task under a bullet keeps its style; its "+" says the level
+        under = line.style == docstyles.BULLET_2 or bool(found and found.group("label") == "+")
+        builder.add(item, None, bullet=1 if under else 0)
     item.indicators = indicators_in(item.text, item.id)
     return item
 

@@ -22,7 +22,7 @@ from planwriter.importer import ImportResult, import_file
 from planwriter.importer.coverage import plan_text, words
 from planwriter.importer.paragraphs import LABEL
 from planwriter.importer.source import read_lines
-from planwriter.model import Family, Kind, Level
+from planwriter.model import Family, Item, Kind, Level, Plan
 from planwriter.numbering import labels
 from planwriter.render import plan_text as show_text
 
@@ -533,15 +533,79 @@ def test_a_broken_word_file_names_the_input_and_writes_nothing(tmp_path: Path) -
     assert not target.exists()
 
 
-@pytest.mark.skip(reason="export writes the appendices (style 'Plan Appendix Heading' for their "
-                  "titles); import does not read them back from a planwriter .docx yet")
+def _shape(items: list[Item]) -> list[tuple[object, ...]]:
+    """Every field an export writes, of ``items`` and all under them, in order."""
+    return [
+        (i.kind, i.title, i.text, i.attached, i.lead, i.partners, i.deadline, i.output,
+         i.header, i.rows, _shape(i.children))
+        for i in items
+        if not i.dropped
+    ]
+
+
+def _outline(appendix: Item) -> list[tuple[object, ...]]:
+    """The sections and tasks of an appendix with their depth and fields."""
+    out = []
+    for item, _, depth in Plan(items=[appendix]).walk(include_dropped=False):
+        if item.kind in (Kind.SECTION, Kind.TASK):
+            out.append((depth, item.kind, item.title, item.text, item.lead, item.partners,
+                        item.deadline, item.output))
+    return out
+
+
 def test_export_then_import_keeps_the_appendices(tmp_path: Path) -> None:
     from planwriter.export import export_docx
 
     plan = imported("text/QD-2530-TTg.txt").plan
     export_docx(plan, tmp_path / "qd.docx")
-    back = import_file(tmp_path / "qd.docx").plan
+    result = import_file(tmp_path / "qd.docx")
+    back = result.plan
     assert [a.title for a in back.appendices()] == ["PHỤ LỤC I", "PHỤ LỤC II"]
+    assert result.unclassified == []
+    for want, got in zip(plan.appendices(), back.appendices(), strict=True):
+        assert got.text.startswith(("BẢNG PHÂN CÔNG THỰC HIỆN", "DANH MỤC CÁC NHIỆM VỤ, DỰ ÁN"))
+        assert (got.text, got.attached, len(got.children)) == (
+            want.text,
+            want.attached,
+            len(want.children),
+        )
+        assert got.attached.startswith("(Kèm theo Quyết định số 2530/QĐ-TTg")
+        # every section (those holding no task directly too) and task, at its depth
+        assert _outline(got) == _outline(want)
+        assert sum(1 for row in _outline(got) if row[1] is Kind.TASK) > 10
+    # the body is the body: nothing of the appendices in it, nothing of it in them
+    assert _shape(back.body()) == _shape(plan.body())
+    body_text = " ".join(i.content() for i, _, _ in Plan(items=back.body()).walk())
+    assert "PHỤ LỤC" not in body_text and "Kèm theo Quyết định" not in body_text
+    assert not any(i.kind is Kind.APPENDIX for i, _, _ in Plan(items=back.body()).walk())
+    # numbered afresh: the appendices' sections start again at the top style
+    numbers = labels(back)
+    assert [numbers[a.children[0].id] for a in back.appendices()] == [
+        numbers[plan.appendices()[0].children[0].id],
+        numbers[plan.appendices()[1].children[0].id],
+    ]
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "docx/LM-HD-gioi-thieu-ung-cu-HDND-xa.docx",  # three appendices: forms, lists
+        "docx/LM-KH-hiep-thuong.docx",
+        "text/CV-174-BCD.txt",
+    ],
+    ids=lambda r: r.split("/")[-1],
+)
+def test_a_real_documents_appendices_come_back_whole(relative: str, tmp_path: Path) -> None:
+    from planwriter.export import export_docx
+
+    plan = imported(relative).plan
+    assert plan.appendices()
+    export_docx(plan, tmp_path / "out.docx")
+    result = import_file(tmp_path / "out.docx")
+    back = result.plan
+    assert result.unclassified == []
+    assert _shape(back.appendices()) == _shape(plan.appendices())
+    assert _shape(back.body()) == _shape(plan.body())
 
 
 def test_a_letter_whose_header_has_no_type_line() -> None:

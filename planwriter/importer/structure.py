@@ -62,6 +62,11 @@ class TreeBuilder:
     def close_all(self) -> None:
         self._stack.clear()
 
+    def reopen(self, item: Item) -> None:
+        """Go back to open section ``item`` (what follows goes under it again)."""
+        while self._stack and self._stack[-1].item is not item:
+            self._stack.pop()
+
     def _id_for(self, item: Item, parent: Item | None) -> str:
         stem = parent.id if parent else ""
         kind = {

@@ -179,7 +179,7 @@ FACTS: dict[str, tuple[object, ...]] = {
     "text/CV-174-BCD.txt": (  # no header in the source: the appendix's "(Kèm theo …)" says it
         "CV",
         "174",
-        "BCĐ",
+        "CV-BCĐ",  # a letter's symbol is what it writes after "/": "Số: 174/CV-BCĐ"
         dt.date(2025, 12, 2),
         "",
         "Ban Chỉ đạo",
@@ -637,3 +637,66 @@ def test_a_letter_whose_header_has_no_type_line() -> None:
     assert m.summary == "V/v thực hiện các nhiệm vụ trọng tâm cải thiện chất lượng không khí"
     assert m.addressees == ["Các sở, ban, ngành Thành phố", "UBND các phường, xã"]
     assert m.parent is not None and m.parent.number == "2530/QĐ-TTg"
+
+
+@pytest.mark.parametrize(
+    ("number", "symbol"),
+    [
+        ("Số: 1234/UBND-NNMT", "UBND-NNMT"),  # Nghị định 30/2020, Phụ lục III: no type
+        ("Số: 256/UBND", "UBND"),  # one part only
+        ("Số: 174/CV-BCĐ", "CV-BCĐ"),  # a letter that does write "CV"
+        ("Số:     /UBND-VP", "UBND-VP"),  # a draft: the number left blank
+    ],
+)
+def test_a_state_letters_number_line_prints_back_as_written(
+    number: str, symbol: str, tmp_path: Path
+) -> None:
+    from planwriter.export import export_docx
+    from planwriter.importer import import_lines
+    from planwriter.importer.source import Line
+    from planwriter.importer.wordread import document_text
+
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n{number}\nV/v thực hiện nhiệm vụ\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 27 tháng 11 năm 2025\n\nKính gửi:\n- Các sở, ban, ngành Thành phố.\n\n"
+        "UBND Thành phố yêu cầu:\n1. Sở Nông nghiệp và Môi trường:\n- Chủ trì theo dõi.\n"
+    )
+    plan = import_lines([Line(n, raw) for n, raw in enumerate(text.splitlines(), start=1)]).plan
+    m = plan.meta
+    assert (m.doc_type, m.issuer_symbol, m.family) == ("CV", symbol, Family.STATE)
+    assert " ".join(m.number_line().split()) == " ".join(number.split())
+    export_docx(plan, tmp_path / "cv.docx")
+    lines = document_text((tmp_path / "cv.docx").read_bytes()).splitlines()
+    assert m.number_line() in lines and not any("/CV-UBND" in line for line in lines)
+    back = import_file(tmp_path / "cv.docx").plan.meta
+    assert (back.doc_type, back.number, back.issuer_symbol) == (m.doc_type, m.number, symbol)
+
+
+@pytest.mark.parametrize(
+    ("relative", "line", "cited"),
+    [
+        ("text/CV-174-BCD.txt", "Số: 174/CV-BCĐ", "(Kèm theo Công văn số 174/CV-BCĐ ngày 02"),
+        ("text/CV-UBND-HN-2530.txt", "Số:     /UBND-NNMT", ""),
+    ],
+    ids=["CV-174", "CV-UBND-HN"],
+)
+def test_a_real_letter_exports_its_number_as_it_reads(
+    relative: str, line: str, cited: str, tmp_path: Path
+) -> None:
+    """The real letters read back from their exported .docx: the number line in the header
+    as the source writes it (CV-174's appendix cites "174/CV-BCĐ"; the Hà Nội letter's
+    "(kèm theo văn bản số: /UBND-NNMT …)"), never a "CV-" the source does not write."""
+    from planwriter.export import export_docx
+    from planwriter.importer.wordread import document_text
+
+    plan = imported(relative).plan
+    assert plan.meta.number_line() == line
+    export_docx(plan, tmp_path / "cv.docx")
+    lines = document_text((tmp_path / "cv.docx").read_bytes()).splitlines()
+    assert line in lines
+    assert not any("/CV-UBND" in text for text in lines)
+    if cited:
+        assert any(text.startswith(cited) for text in lines)
+    back = import_file(tmp_path / "cv.docx").plan.meta
+    assert back.number_line() == line and back.symbol() == plan.meta.symbol()

@@ -31,7 +31,8 @@ _KEY = re.compile(r'^\s*"?([A-Za-z0-9_\-]+)"?\s*=')
 _RTOML_PLACE = re.compile(r"\s*at line (\d+) column \d+")
 _TOMLLIB_PLACE = re.compile(r"\s*\(at line (\d+), column \d+\)$|\s*\(at end of document\)$")
 # Control characters (Unicode category Cc) are exactly these two ranges.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# What no stored text may hold (a line break included: one value is one paragraph).
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 BOM = "\ufeff"
 # A plan file larger than this is not a plan (the 140-task appendix of 03/NQ-CP is ~200 kB).
 MAX_BYTES = 64 * 1024 * 1024
@@ -196,7 +197,7 @@ def text_problem(value: str) -> str | None:
     """Why a string may not be stored, or None: it must be NFC and hold no control characters."""
     if not unicodedata.is_normalized("NFC", value):
         return "text is not Unicode NFC (decomposed diacritics); normalise it to NFC"
-    found = _CONTROL.search(value)
+    found = CONTROL.search(value)
     if found:
         char = found.group()
         if char == "\n":

@@ -148,3 +148,18 @@ def test_diff_still_refuses_an_origin_its_parent_lacks(tmp_path: Path) -> None:
     done = planwriter("diff", str(child))
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert "origin 'khong-co-" in done.stderr and "not an item of 63-CTr/TU" in done.stderr
+
+
+def test_json_is_the_same_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
+    """orjson only makes the encoding faster: the standard encoder writes the same compact
+    UTF-8 (Vietnamese not \\u-escaped), so output never depends on what is installed."""
+    from planwriter.diff import jsonout
+
+    diff = diff_()
+    fast = jsonout.to_bytes(diff)
+    monkeypatch.setattr(jsonout, "orjson", None)
+    plain = jsonout.to_bytes(diff)
+    assert json.loads(fast) == json.loads(plain) == json.loads(json.dumps(to_dict(diff)))
+    assert fast.endswith(b"\n") and plain.endswith(b"\n") and fast.count(b"\n") == 1
+    assert "Ủy ban".encode() in plain or "đ".encode() in plain
+    assert b"\\u" not in plain

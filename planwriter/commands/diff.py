@@ -100,6 +100,18 @@ def _check_origins(child: Plan, child_path: Path, parent: Plan, parent_path: Pat
     check_origins_against_parent(child_path, child, parent=parent if same else None)
 
 
+def write_bytes(data: bytes) -> None:
+    """UTF-8 output straight to standard output's bytes (encoded once, not decoded and
+    encoded again), or as text where standard output has no bytes under it."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
 def run(args: argparse.Namespace) -> int:
     from planwriter.diff import compare
     from planwriter.diff.model import provenance_note
@@ -139,9 +151,9 @@ def run(args: argparse.Namespace) -> int:
                 "trong bản theo dõi thay đổi; “từ chối tất cả” sẽ thiếu các đoạn đó."
             )
     if args.json:
-        from planwriter.diff.jsonout import to_json
+        from planwriter.diff.jsonout import to_bytes
 
-        sys.stdout.write(to_json(diff))
+        write_bytes(to_bytes(diff))
         return 0
     if written and not (args.side_by_side or args.changed_only or args.substantive_only):
         warning = provenance_note(parent)

@@ -12,9 +12,10 @@ each of which must hold most of its content inside the whole. Whatever is left i
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from planwriter.diff.evidence import (
     CONTAINED,
@@ -133,6 +134,9 @@ def preorder(plan: Plan, include_dropped: bool) -> list[tuple[Item, Item | None]
     return out
 
 
+_SAME_TEXT = Evidence(Basis.TEXT, 1.0)
+
+
 @dataclass
 class Links:
     """Aligned (parent index, child index) pairs and their evidence; ``gone`` holds parent
@@ -145,7 +149,8 @@ class Links:
 
     def add(self, p: int, c: int, basis: Basis, score: float) -> None:
         if (p, c) not in self.pairs:
-            self.pairs[(p, c)] = Evidence(basis, score)
+            same = basis is Basis.TEXT and score == 1.0  # most pairs: one shared record
+            self.pairs[(p, c)] = _SAME_TEXT if same else Evidence(basis, score)
             self.by_parent[p].append(c)
             self.by_child[c].append(p)
 
@@ -222,7 +227,7 @@ def _by_origin_and_text(parent: Side, child: Side, links: Links) -> tuple[list[i
         for c in range(len(child.items))
         if not child.dropped[c]
         and c not in links.by_child
-        and not any(o in parent.pos for o in child.items[c].origin)
+        and not (child.items[c].origin and any(o in parent.pos for o in child.items[c].origin))
     ]
     free_p = [
         p for p in range(len(parent.items)) if p not in links.by_parent and p not in links.gone
@@ -268,7 +273,7 @@ def _in_place(run: Aligner, free_p: list[int], free_c: list[int]) -> tuple[list[
                 if score >= run.floor(p, c):
                     found = (p, score, Basis.PLACE)
                     break
-                same = garbled(run.parent.text[p], run.child.text[c])
+                same = garbled(run.parent.text[p], run.child.text[c], at_least=GARBLED)
                 if same >= GARBLED_ALONE or (same >= GARBLED and _sandwiched(links, p, c)):
                     found = (p, same, Basis.GARBLED)
                     break
@@ -289,12 +294,12 @@ def _candidates(index: dict[str, list[int]], query: frozenset[str]) -> list[int]
     """The items sharing most of the query's rarest words (at most MAX_CANDIDATES)."""
     postings = [found for found in map(index.get, query) if found is not None]
     postings.sort(key=len)
-    hits: dict[int, int] = {}
-    for found in postings[:RARE_WORDS]:
+    rare = postings[:RARE_WORDS]
+    for n, found in enumerate(rare):
         if len(found) > MAX_POSTING:
+            del rare[n:]
             break
-        for i in found:
-            hits[i] = hits.get(i, 0) + 1
+    hits = Counter(chain.from_iterable(rare))  # counted in C, in the order first met
     if len(hits) <= MAX_CANDIDATES:
         return list(hits)
     return heapq.nlargest(MAX_CANDIDATES, hits, key=hits.__getitem__)

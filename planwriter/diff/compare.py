@@ -17,6 +17,7 @@ from planwriter.diff.model import (
     PlanDiff,
     Relation,
     Status,
+    WordOp,
     summarize,
 )
 from planwriter.diff.words import word_diff
@@ -94,24 +95,21 @@ def _changes(
 ) -> list[ItemChange]:
     def pair(p: int, c: int, evidence: Evidence) -> ItemChange:
         pi, ci = ps.items[p], cs.items[c]
-        relation = (
-            Relation.SPLIT
-            if len(links.by_parent[p]) > 1
-            else Relation.MERGE
-            if len(links.by_child[c]) > 1
-            else Relation.ONE
-        )
-        group = (
-            [cs.items[x].id for x in links.by_parent[p] if x != c]
-            if relation is Relation.SPLIT
-            else [ps.items[x].id for x in links.by_child[c] if x != p]
-            if relation is Relation.MERGE
-            else []
-        )
-        same = ps.text[p] == cs.text[c]
-        ops = word_diff(ps.text[p], cs.text[c]) if not same else []
-        content = (ps.bag(p), cs.bag(c)) if not same else None
-        kinds, fields = classify(pi, ci, ps.text[p], cs.text[c], ops, localize, content)
+        takers, sources = links.by_parent[p], links.by_child[c]
+        if len(takers) > 1:
+            relation, group = Relation.SPLIT, [cs.items[x].id for x in takers if x != c]
+        elif len(sources) > 1:
+            relation, group = Relation.MERGE, [ps.items[x].id for x in sources if x != p]
+        else:
+            relation, group = Relation.ONE, []
+        old, new = ps.text[p], cs.text[c]
+        same = old == new
+        if same:
+            ops: list[WordOp] = []
+            kinds, fields = classify(pi, ci, old, new, ops, localize)
+        else:
+            ops = word_diff(old, new)
+            kinds, fields = classify(pi, ci, old, new, ops, localize, (ps.bag(p), cs.bag(c)))
         return ItemChange(
             Status.KEPT if not kinds else Status.ADAPTED,
             pi,

@@ -57,7 +57,7 @@ _CITATION = re.compile(r"^\W*(?:căn cứ|theo đề nghị|thực hiện\b(?=.{
 
 def is_caps_heading(text: str) -> bool:
     """A heading written in capitals ("MỤC ĐÍCH, YÊU CẦU")."""
-    return text == text.upper() and text != text.lower()
+    return text.isupper()  # every cased character upper case, and at least one
 
 
 KEPT_BAGS = 50_000  # texts whose content words are kept per process (then all forgotten)
@@ -177,11 +177,17 @@ class Weights:
         return round(self.sum(part & whole) / total, 3) if total else 0.0
 
 
-def garbled(old: str, new: str) -> float:
+def garbled(old: str, new: str, at_least: float = 0.0) -> float:
     """For two items at the same place only: how much of the folded text is the same,
     character by character (0..1), so an OCR'd "TO CHUC THU'C HIEN" or "Y&u ciu" is still
-    seen to be its parent's "TỔ CHỨC THỰC HIỆN", "Yêu cầu". Never used to find a pair."""
+    seen to be its parent's "TỔ CHỨC THỰC HIỆN", "Yêu cầu". Never used to find a pair.
+    Below ``at_least`` the answer may be a cheaper upper bound (still below it): two
+    different sentences seldom share enough letters to need the full comparison."""
     a, b = fold(old), fold(new)
     if not a or not b:
         return 0.0
-    return round(SequenceMatcher(None, a, b, autojunk=False).ratio(), 3)
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    for bound in (matcher.real_quick_ratio, matcher.quick_ratio):
+        if (upper := round(bound(), 3)) < at_least:
+            return upper
+    return round(matcher.ratio(), 3)

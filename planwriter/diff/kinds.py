@@ -38,7 +38,11 @@ def _syllables_of(words: frozenset[str]) -> frozenset[str]:
 def field_changes(parent: Item, child: Item) -> list[FieldChange]:
     """The task fields that differ, compared with case and diacritics folded (so a retyped
     "UBND xã" is not a change), in the order lead, partners, deadline, output."""
-    out = []
+    out: list[FieldChange] = []
+    if (parent.lead, parent.partners, parent.deadline, parent.output) == (
+        child.lead, child.partners, child.deadline, child.output
+    ):
+        return out  # most pairs: nothing to look at field by field
     for name in FIELD_NAMES:
         old, new = getattr(parent, name), getattr(child, name)
         if old == new:
@@ -85,7 +89,11 @@ def classify(
             kinds.append(
                 ChangeKind.WORDING if len(a ^ b) <= NEW_CONTENT else ChangeKind.SUBSTANCE
             )
-    if ChangeKind.FIGURE not in kinds and _figures(parent) != _figures(child):
+    if (
+        (parent.indicators or child.indicators)
+        and ChangeKind.FIGURE not in kinds
+        and _figures(parent) != _figures(child)
+    ):
         kinds.append(ChangeKind.FIGURE)
     if fields:
         kinds.append(ChangeKind.ASSIGNMENT)

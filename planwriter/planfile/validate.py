@@ -3,13 +3,15 @@ against the items of its parent."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from unicodedata import is_normalized
 
 from planwriter.errors import PlanFileError
 from planwriter.model import Plan
 from planwriter.planfile.schema import ROW_KEYS, TYPE_NAMES, describe, is_type
-from planwriter.tomlio import Locator, plain, read_text, text_problem
+from planwriter.tomlio import CONTROL, Locator, plain, read_text, text_problem
 
 
 def check_fields(
@@ -22,7 +24,73 @@ def check_fields(
 ) -> dict[str, Any]:
     """The values of ``table`` for ``keys`` (key, type, required), checked: no unknown key,
     every required one present, each of its type, every string storable (``text_problem``).
-    Only the keys present are looked at, so a table costs what it holds."""
+    Only the keys present are looked at, so a table costs what it holds.
+
+    A table of plain strings (nearly every table of a plan file, as the compiled parser
+    gives them) is checked in one loop; anything else, and any table with a problem, goes
+    through ``_check_fields``, which finds the first problem in the order of ``keys``."""
+    spec = _spec(keys, nested)
+    if type(table) is dict and spec.required <= table.keys():
+        out: dict[str, Any] = {}
+        strings, lists, skip = spec.strings, spec.lists, spec.nested
+        texts: list[str] = []
+        for key, value in table.items():
+            if type(value) is str and key in strings:
+                texts.append(value)
+            elif type(value) is list and key in lists:
+                if not all(type(v) is str for v in value):
+                    break
+                texts.extend(value)
+            elif key in skip:
+                continue
+            else:
+                break
+            out[key] = value
+        else:
+            # The texts checked at once: joined by a space, which no mark composes with
+            # and no reordering crosses, the whole is NFC exactly when every text is.
+            joined = " ".join(texts)
+            if is_normalized("NFC", joined) and not CONTROL.search(joined):
+                return out
+    return _check_fields(reader, table, keys, where, line, nested)
+
+
+@dataclass(frozen=True)
+class _Spec:
+    strings: frozenset[str]  # keys whose value may be a string
+    lists: frozenset[str]  # keys whose value may be an array of strings
+    required: frozenset[str]
+    nested: frozenset[str]  # tables read apart ([plan.parent], [[item.indicator]])
+
+
+_SPECS: dict[tuple[int, tuple[str, ...]], _Spec] = {}
+
+
+def _spec(keys: list[tuple[str, Any, bool]], nested: tuple[str, ...]) -> _Spec:
+    cache_key = (id(keys), nested)
+    found = _SPECS.get(cache_key)
+    if found is None:
+        found = _SPECS[cache_key] = _Spec(
+            frozenset(key for key, kind, _ in keys if kind is str or kind == (str, list)),
+            frozenset(
+                key
+                for key, kind, _ in keys
+                if (kind is list or kind == (str, list)) and key not in ROW_KEYS
+            ),
+            frozenset(key for key, _, required in keys if required),
+            frozenset(nested),
+        )
+    return found
+
+
+def _check_fields(
+    reader: Any,
+    table: Any,
+    keys: list[tuple[str, Any, bool]],
+    where: str,
+    line: int | None,
+    nested: tuple[str, ...] = (),
+) -> dict[str, Any]:
     for key in table:
         if key not in _known(keys, nested):
             raise reader.fail(f"unknown key '{key}' in {where}", reader.locator.key(key, line))

@@ -229,17 +229,28 @@ class Meta:
         return DOC_TYPE_NAMES.get(self.doc_type, self.doc_type.upper())
 
     def number_line(self) -> str:
-        """ "Số 363-KH/HU" (party) or "Số: 45/KH-UBND" (state); blanks left for a draft."""
+        """ "Số 363-KH/HU" (party) or "Số: 45/KH-UBND" (state); blanks left for a draft. A
+        state or MTTQ letter (Công văn) names no type: "Số: 174/UBND-NNMT"; a party letter
+        does: "Số 12-CV/TU"."""
         number = self.number or "    "
         if self.family is not Family.PARTY:
-            return f"Số: {number}/{self.doc_type}-{self.issuer_symbol}"
+            return f"Số: {number}/{self._state_symbol()}"
         return f"Số {number}-{self.doc_type}/{self.issuer_symbol}"
 
     def symbol(self) -> str:
-        """ "363-KH/HU", the form other documents cite."""
+        """ "363-KH/HU", "45/KH-UBND", "174/UBND-NNMT": the form other documents cite."""
         if self.family is not Family.PARTY:
-            return f"{self.number}/{self.doc_type}-{self.issuer_symbol}"
+            return f"{self.number}/{self._state_symbol()}"
         return f"{self.number}-{self.doc_type}/{self.issuer_symbol}"
+
+    def _state_symbol(self) -> str:
+        """What follows the number in a state or MTTQ document: its type and the issuer
+        ("KH-UBND"); the issuer alone for a letter (Nghị định 30/2020/NĐ-CP, Phụ lục III:
+        "Số: …/UBND-VP"), whose ``issuer_symbol`` is all it writes after "/" (a letter
+        that does write "CV-BCĐ" keeps that there)."""
+        if self.doc_type == "CV" or not self.doc_type:
+            return self.issuer_symbol
+        return f"{self.doc_type}-{self.issuer_symbol}"
 
     def place_date(self) -> str:
         """ "Tam Đường, ngày 23 tháng 4 năm 2025" (day below 10 and months 1–2 with a zero)."""

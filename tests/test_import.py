@@ -23,7 +23,7 @@ from planwriter.importer.figures import indicators_in
 from planwriter.importer.header import parse_closing, parse_header
 from planwriter.importer.paragraphs import LABEL, join_lines
 from planwriter.importer.source import Line
-from planwriter.model import Family, Kind, Level, Meta, Plan
+from planwriter.model import Family, Item, Kind, Level, Meta, Plan
 from planwriter.numbering import labels
 from planwriter.text import fold
 
@@ -478,3 +478,89 @@ def test_cli_imports_as_a_template_that_new_drafts_from(tmp_path: Path) -> None:
         2,
         f"planwriter: {tmp_path / 'nowhere.docx'}: no such file\n",
     )
+
+
+# --- appendices the plan holds, export → import ---------------------------------------------
+
+
+def _held_appendices() -> list[Item]:
+    def task(text: str, lead: str) -> Item:
+        return Item(id="", kind=Kind.TASK, text=text, lead=lead, partners=["Sở Tài chính"],
+                    deadline="Quý I/2026", output="Báo cáo")
+
+    nested = Item(id="pl1-muc1", kind=Kind.SECTION, title="NHÓM NHIỆM VỤ VỀ THỂ CHẾ", children=[
+        task("Rà soát quy định về thủ tục hành chính.", "Sở Tư pháp"),
+        Item(id="pl1-muc1-1", kind=Kind.SECTION, title="Cải cách thủ tục", children=[
+            task("Cắt giảm thời gian giải quyết hồ sơ.", "Văn phòng UBND"),
+        ]),
+        task("Tổng kết việc thực hiện.", "Sở Nội vụ"),  # after the subsection: its parent's
+    ])
+    empty = Item(id="pl1-muc2", kind=Kind.SECTION, title="NHÓM NHIỆM VỤ CHƯA GIAO", children=[])
+    deep = Item(id="pl1-muc3", kind=Kind.SECTION, title="NHÓM NHIỆM VỤ VỀ HẠ TẦNG", children=[
+        Item(id="pl1-muc3-1", kind=Kind.SECTION, title="Hạ tầng số", children=[
+            task("Nâng cấp trung tâm dữ liệu.", "Sở Khoa học và Công nghệ"),
+        ]),
+    ])
+    for stem, item in (("a", nested), ("b", empty), ("c", deep)):
+        for index, (child, _, _) in enumerate(Plan(items=[item]).walk()):
+            child.id = child.id or f"{stem}-{index}"
+    tasks = Item(id="phu-luc-1", kind=Kind.APPENDIX, title="PHỤ LỤC I",
+                 text="DANH MỤC NHIỆM VỤ CỤ THỂ",
+                 attached="(Kèm theo Kế hoạch số 11-KH/TU ngày 17/10/2025 của Tỉnh ủy)",
+                 children=[nested, empty, deep])
+    form = Item(id="phu-luc-2", kind=Kind.APPENDIX, title="PHỤ LỤC II", children=[
+        Item(id="pl2-p1", kind=Kind.PARAGRAPH, text="Mẫu báo cáo kết quả thực hiện."),
+        Item(id="pl2-bang1", kind=Kind.TABLE, header=[["TT", "Đơn vị", "Kết quả"]],
+             rows=[["1", "", "Chưa báo cáo"], ["2", "Xã B", "Đạt"]]),
+    ])
+    return [tasks, form]
+
+
+def test_held_appendices_come_back_beside_the_task_register(tmp_path: Path) -> None:
+    """A plan whose body tasks go in the generated register, with two appendices of its own:
+    one of tasks in sections two deep (a section with no task, tasks of a section after its
+    subsection), one a form without heading or "(Kèm theo …)" line. Each comes back in its
+    place: the register's tasks under the body's sections, the appendices' in the
+    appendices."""
+    original = planfile.load(EXPORT_FIXTURES[0], check_origins=False).plan
+    assert EXPORT_FIXTURES[0].name == "appendix.toml" and original.meta.tasks_in_appendix
+    original.items += _held_appendices()
+    export_docx(original, tmp_path / "plan.docx")
+    result = import_file(tmp_path / "plan.docx")
+    back = result.plan
+    assert result.unclassified == []
+    assert tree(Plan(items=back.body())) == tree(Plan(items=original.body()))
+    assert [(a.title, a.text, a.attached) for a in back.appendices()] == [
+        (a.title, a.text, a.attached) for a in original.appendices()
+    ]
+    assert tree(Plan(items=back.appendices())) == tree(Plan(items=original.appendices()))
+    table = back.appendices()[1].children[1]
+    assert (table.kind, table.header, table.rows) == (
+        Kind.TABLE,
+        [["TT", "Đơn vị", "Kết quả"]],
+        [["1", "", "Chưa báo cáo"], ["2", "Xã B", "Đạt"]],
+    )
+    numbers = labels(back)
+    assert [numbers[s.id] for s in back.appendices()[0].children] == ["I.", "II.", "III."]
+
+
+def test_a_held_appendix_writes_every_section_as_a_group_row() -> None:
+    from planwriter.export.appendix import task_rows
+
+    plan = Plan(items=_held_appendices())
+    rows = task_rows(plan, plan.items[0].children, outline=True)
+    assert [(r.group, r.number, r.task[:20]) for r in rows] == [
+        (True, "I.", "NHÓM NHIỆM VỤ VỀ THỂ"),
+        (False, "1", "Rà soát quy định về "),
+        (True, "1.", "Cải cách thủ tục"),
+        (False, "1", "Cắt giảm thời gian g"),
+        (True, "I.", "NHÓM NHIỆM VỤ VỀ THỂ"),
+        (False, "1", "Tổng kết việc thực h"),
+        (True, "II.", "NHÓM NHIỆM VỤ CHƯA G"),
+        (True, "III.", "NHÓM NHIỆM VỤ VỀ HẠ "),
+        (True, "1.", "Hạ tầng số"),
+        (False, "1", "Nâng cấp trung tâm d"),
+    ]
+    # the register of the body (and the CSV/XLSX) keeps one group row per section of tasks
+    assert [r.number for r in task_rows(plan, plan.items[0].children) if r.group] == [
+        "I.", "1.", "I.", "1."]

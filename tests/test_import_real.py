@@ -22,7 +22,7 @@ from planwriter.importer import ImportResult, import_file
 from planwriter.importer.coverage import plan_text, words
 from planwriter.importer.paragraphs import LABEL
 from planwriter.importer.source import read_lines
-from planwriter.model import Family, Kind, Level
+from planwriter.model import Family, Item, Kind, Level, Plan
 from planwriter.numbering import labels
 from planwriter.render import plan_text as show_text
 
@@ -179,7 +179,7 @@ FACTS: dict[str, tuple[object, ...]] = {
     "text/CV-174-BCD.txt": (  # no header in the source: the appendix's "(Kèm theo …)" says it
         "CV",
         "174",
-        "BCĐ",
+        "CV-BCĐ",  # a letter's symbol is what it writes after "/": "Số: 174/CV-BCĐ"
         dt.date(2025, 12, 2),
         "",
         "Ban Chỉ đạo",
@@ -533,15 +533,79 @@ def test_a_broken_word_file_names_the_input_and_writes_nothing(tmp_path: Path) -
     assert not target.exists()
 
 
-@pytest.mark.skip(reason="export writes the appendices (style 'Plan Appendix Heading' for their "
-                  "titles); import does not read them back from a planwriter .docx yet")
+def _shape(items: list[Item]) -> list[tuple[object, ...]]:
+    """Every field an export writes, of ``items`` and all under them, in order."""
+    return [
+        (i.kind, i.title, i.text, i.attached, i.lead, i.partners, i.deadline, i.output,
+         i.header, i.rows, _shape(i.children))
+        for i in items
+        if not i.dropped
+    ]
+
+
+def _outline(appendix: Item) -> list[tuple[object, ...]]:
+    """The sections and tasks of an appendix with their depth and fields."""
+    out = []
+    for item, _, depth in Plan(items=[appendix]).walk(include_dropped=False):
+        if item.kind in (Kind.SECTION, Kind.TASK):
+            out.append((depth, item.kind, item.title, item.text, item.lead, item.partners,
+                        item.deadline, item.output))
+    return out
+
+
 def test_export_then_import_keeps_the_appendices(tmp_path: Path) -> None:
     from planwriter.export import export_docx
 
     plan = imported("text/QD-2530-TTg.txt").plan
     export_docx(plan, tmp_path / "qd.docx")
-    back = import_file(tmp_path / "qd.docx").plan
+    result = import_file(tmp_path / "qd.docx")
+    back = result.plan
     assert [a.title for a in back.appendices()] == ["PHỤ LỤC I", "PHỤ LỤC II"]
+    assert result.unclassified == []
+    for want, got in zip(plan.appendices(), back.appendices(), strict=True):
+        assert got.text.startswith(("BẢNG PHÂN CÔNG THỰC HIỆN", "DANH MỤC CÁC NHIỆM VỤ, DỰ ÁN"))
+        assert (got.text, got.attached, len(got.children)) == (
+            want.text,
+            want.attached,
+            len(want.children),
+        )
+        assert got.attached.startswith("(Kèm theo Quyết định số 2530/QĐ-TTg")
+        # every section (those holding no task directly too) and task, at its depth
+        assert _outline(got) == _outline(want)
+        assert sum(1 for row in _outline(got) if row[1] is Kind.TASK) > 10
+    # the body is the body: nothing of the appendices in it, nothing of it in them
+    assert _shape(back.body()) == _shape(plan.body())
+    body_text = " ".join(i.content() for i, _, _ in Plan(items=back.body()).walk())
+    assert "PHỤ LỤC" not in body_text and "Kèm theo Quyết định" not in body_text
+    assert not any(i.kind is Kind.APPENDIX for i, _, _ in Plan(items=back.body()).walk())
+    # numbered afresh: the appendices' sections start again at the top style
+    numbers = labels(back)
+    assert [numbers[a.children[0].id] for a in back.appendices()] == [
+        numbers[plan.appendices()[0].children[0].id],
+        numbers[plan.appendices()[1].children[0].id],
+    ]
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "docx/LM-HD-gioi-thieu-ung-cu-HDND-xa.docx",  # three appendices: forms, lists
+        "docx/LM-KH-hiep-thuong.docx",
+        "text/CV-174-BCD.txt",
+    ],
+    ids=lambda r: r.split("/")[-1],
+)
+def test_a_real_documents_appendices_come_back_whole(relative: str, tmp_path: Path) -> None:
+    from planwriter.export import export_docx
+
+    plan = imported(relative).plan
+    assert plan.appendices()
+    export_docx(plan, tmp_path / "out.docx")
+    result = import_file(tmp_path / "out.docx")
+    back = result.plan
+    assert result.unclassified == []
+    assert _shape(back.appendices()) == _shape(plan.appendices())
+    assert _shape(back.body()) == _shape(plan.body())
 
 
 def test_a_letter_whose_header_has_no_type_line() -> None:
@@ -573,3 +637,66 @@ def test_a_letter_whose_header_has_no_type_line() -> None:
     assert m.summary == "V/v thực hiện các nhiệm vụ trọng tâm cải thiện chất lượng không khí"
     assert m.addressees == ["Các sở, ban, ngành Thành phố", "UBND các phường, xã"]
     assert m.parent is not None and m.parent.number == "2530/QĐ-TTg"
+
+
+@pytest.mark.parametrize(
+    ("number", "symbol"),
+    [
+        ("Số: 1234/UBND-NNMT", "UBND-NNMT"),  # Nghị định 30/2020, Phụ lục III: no type
+        ("Số: 256/UBND", "UBND"),  # one part only
+        ("Số: 174/CV-BCĐ", "CV-BCĐ"),  # a letter that does write "CV"
+        ("Số:     /UBND-VP", "UBND-VP"),  # a draft: the number left blank
+    ],
+)
+def test_a_state_letters_number_line_prints_back_as_written(
+    number: str, symbol: str, tmp_path: Path
+) -> None:
+    from planwriter.export import export_docx
+    from planwriter.importer import import_lines
+    from planwriter.importer.source import Line
+    from planwriter.importer.wordread import document_text
+
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n{number}\nV/v thực hiện nhiệm vụ\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 27 tháng 11 năm 2025\n\nKính gửi:\n- Các sở, ban, ngành Thành phố.\n\n"
+        "UBND Thành phố yêu cầu:\n1. Sở Nông nghiệp và Môi trường:\n- Chủ trì theo dõi.\n"
+    )
+    plan = import_lines([Line(n, raw) for n, raw in enumerate(text.splitlines(), start=1)]).plan
+    m = plan.meta
+    assert (m.doc_type, m.issuer_symbol, m.family) == ("CV", symbol, Family.STATE)
+    assert " ".join(m.number_line().split()) == " ".join(number.split())
+    export_docx(plan, tmp_path / "cv.docx")
+    lines = document_text((tmp_path / "cv.docx").read_bytes()).splitlines()
+    assert m.number_line() in lines and not any("/CV-UBND" in line for line in lines)
+    back = import_file(tmp_path / "cv.docx").plan.meta
+    assert (back.doc_type, back.number, back.issuer_symbol) == (m.doc_type, m.number, symbol)
+
+
+@pytest.mark.parametrize(
+    ("relative", "line", "cited"),
+    [
+        ("text/CV-174-BCD.txt", "Số: 174/CV-BCĐ", "(Kèm theo Công văn số 174/CV-BCĐ ngày 02"),
+        ("text/CV-UBND-HN-2530.txt", "Số:     /UBND-NNMT", ""),
+    ],
+    ids=["CV-174", "CV-UBND-HN"],
+)
+def test_a_real_letter_exports_its_number_as_it_reads(
+    relative: str, line: str, cited: str, tmp_path: Path
+) -> None:
+    """The real letters read back from their exported .docx: the number line in the header
+    as the source writes it (CV-174's appendix cites "174/CV-BCĐ"; the Hà Nội letter's
+    "(kèm theo văn bản số: /UBND-NNMT …)"), never a "CV-" the source does not write."""
+    from planwriter.export import export_docx
+    from planwriter.importer.wordread import document_text
+
+    plan = imported(relative).plan
+    assert plan.meta.number_line() == line
+    export_docx(plan, tmp_path / "cv.docx")
+    lines = document_text((tmp_path / "cv.docx").read_bytes()).splitlines()
+    assert line in lines
+    assert not any("/CV-UBND" in text for text in lines)
+    if cited:
+        assert any(text.startswith(cited) for text in lines)
+    back = import_file(tmp_path / "cv.docx").plan.meta
+    assert back.number_line() == line and back.symbol() == plan.meta.symbol()

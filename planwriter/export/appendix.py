@@ -40,13 +40,23 @@ class TaskRow:
                                     self.deadline, self.output)]
 
 
-def task_rows(plan: Plan, items: list[Item] | None = None) -> list[TaskRow]:
+def task_rows(plan: Plan, items: list[Item] | None = None, *,
+              outline: bool = False) -> list[TaskRow]:
     """Every task not dropped (of ``items``, by default the whole plan), under a group row
-    for the section that holds it, numbered 1, 2, … within each group."""
+    for the section that holds it, numbered 1, 2, … within each group.
+
+    With ``outline`` (an appendix the plan holds, which has no other place to show its
+    sections) every section gets its group row, those holding no task directly too, so the
+    table shows the appendix's whole outline and import can rebuild it from the labels."""
     numbers = labels(plan)
     rows: list[TaskRow] = []
     counter = 0
     current: str | None = None
+
+    def group(section: Item) -> None:
+        nonlocal counter, current
+        current, counter = section.id, 0
+        rows.append(TaskRow(True, numbers[section.id], section.title or section.text))
 
     def visit(items: list[Item], section: Item | None) -> None:
         nonlocal counter, current
@@ -58,8 +68,7 @@ def task_rows(plan: Plan, items: list[Item] | None = None) -> list[TaskRow]:
                 if group_id != current:
                     current, counter = group_id, 0
                     if section is not None:
-                        title = section.title or section.text
-                        rows.append(TaskRow(True, numbers[section.id], title))
+                        group(section)
                 counter += 1
                 rows.append(TaskRow(False, str(counter), _task_text(item), item.lead,
                                     join_partners(item.partners), item.deadline, item.output))
@@ -68,6 +77,8 @@ def task_rows(plan: Plan, items: list[Item] | None = None) -> list[TaskRow]:
                 current = None
                 visit(item.children, None)
                 continue
+            if item.kind is Kind.SECTION and outline:
+                group(item)
             visit(item.children, item if item.kind is Kind.SECTION else section)
 
     visit(plan.items if items is None else items, None)
@@ -209,7 +220,7 @@ def add_plan_appendix(document: Any, plan: Plan, item: Item, layout: Layout,
         others = [child for child in item.children
                   if child.kind not in (Kind.TASK, Kind.SECTION) and not has_tasks([child])]
         writer.write_items(body_paragraphs(others, skip_tasks=True, numbers=numbers))
-        add_task_table(document, task_rows(plan, item.children), layout)
+        add_task_table(document, task_rows(plan, item.children, outline=True), layout)
     else:
         writer.write_items(body_paragraphs(item.children, skip_tasks=False, numbers=numbers))
 

@@ -5,7 +5,8 @@ the labels of Word's automatic numbering), recognizes the header, title and summ
 (``header``), a letter's addressees and the document the body implements (``preamble``),
 the closing block (``closing``), builds the tree of items from the body (``body``,
 ``structure``, ``tables``, ``figures``), and reads every "Phụ lục" after the signature as an
-appendix (``appendix``). Whatever it cannot place is reported with its line or paragraph
+appendix (``appendix``; in a .docx planwriter exported, by its styles: ``exported``,
+``styledtables``). Whatever it cannot place is reported with its line or paragraph
 number, and the report ends with the share of the input's characters that reached the plan
 (``coverage``): every line of the input ends up in the plan or in the report.
 """
@@ -18,9 +19,9 @@ from pathlib import Path
 from planwriter.importer.appendix import (
     appendix_head,
     find_appendix,
+    find_held_appendix,
     first_appendix,
     prefix_ids,
-    read_appendix,
     split_appendices,
 )
 from planwriter.importer.body import Body, build, irregular, numbering_of
@@ -28,6 +29,7 @@ from planwriter.importer.closing import closing_end, find_closing
 from planwriter.importer.closing import parse_closing as parse_closing
 from planwriter.importer.coverage import clean, measure
 from planwriter.importer.diacritics import restore_lines
+from planwriter.importer.exported import read_exported
 from planwriter.importer.header import parse_header
 from planwriter.importer.letter import facts_from_attached
 from planwriter.importer.paragraphs import LABEL, Paragraph, is_noise, join_lines
@@ -111,7 +113,11 @@ def import_lines(lines: list[Line], source: str = "") -> ImportResult:
     if sent_to and not header.found:
         meta.doc_type = "CV"
     start += taken
-    appendix_at = find_appendix(content) if styled else first_appendix(content, start)
+    # a .docx planwriter exported: its task register (generated), then the plan's appendices
+    register_at = find_appendix(content) if styled else None
+    held_at = find_held_appendix(content) if styled else None
+    found = [at for at in (register_at, held_at) if at is not None]
+    appendix_at = min(found, default=None) if styled else first_appendix(content, start)
     tail = appendix_at if appendix_at is not None else len(content)
     closing_at = find_closing(content[:tail])
     end = closing_at if closing_at is not None and closing_at >= start else tail
@@ -144,13 +150,8 @@ def import_lines(lines: list[Line], source: str = "") -> ImportResult:
     if numbering:
         meta.numbering = numbering
     _unplaced(result, body)
-    if appendix_at is not None and styled:
-        after = content[appendix_at].number  # empty cells count: take the lines unfiltered
-        unused = read_appendix([line for line in lines if line.number > after], result.plan)
-        for line in unused:
-            result.unclassified.append(
-                Unclassified(line.where, line.text, "dòng phụ lục chưa nhập được")
-            )
+    if styled:
+        _exported_appendices(result, lines, content, register_at, held_at)
     elif appendix_at is not None:
         _appendices(result, lines, content[appendix_at:], paragraphs_given)
     derived = labels(result.plan)
@@ -290,6 +291,21 @@ def _appendices(
             derived = labels(result.plan)
             for line, why in irregular(written, derived):
                 result.warnings.append(Unclassified(line.where, line.text.strip(), why))
+
+
+def _exported_appendices(
+    result: ImportResult,
+    lines: list[Line],
+    content: list[Line],
+    register_at: int | None,
+    held_at: int | None,
+) -> None:
+    read = read_exported(lines, content, register_at, held_at, result.plan)
+    for line in read.unused:
+        why = "dòng phụ lục chưa nhập được"
+        result.unclassified.append(Unclassified(line.where, line.text, why))
+    for where, body in read.bodies:
+        _unplaced(result, body, where)
 
 
 def _taken(content: list[Line], start: int, taken: int) -> set[int]:

@@ -26,6 +26,50 @@ def find_appendix(lines: list[Line]) -> int | None:
     return None
 
 
+def find_held_appendix(lines: list[Line]) -> int | None:
+    """Index of the first title of an appendix the plan held, in a .docx planwriter
+    exported ("Plan Appendix Heading")."""
+    for index, line in enumerate(lines):
+        if line.style == docstyles.APPENDIX_HEADING:
+            return index
+    return None
+
+
+def split_held_appendices(lines: list[Line]) -> list[list[Line]]:
+    """The lines of each appendix of a .docx planwriter exported: one starts at a "Plan
+    Appendix Heading" paragraph (its title, "PHỤ LỤC I") that does not follow another one
+    (the second is its heading)."""
+    out: list[list[Line]] = []
+    previous = ""
+    for line in lines:
+        if line.style == docstyles.APPENDIX_HEADING and previous != docstyles.APPENDIX_HEADING:
+            out.append([line])
+        elif out:
+            out[-1].append(line)
+        previous = line.style
+    return out
+
+
+def held_appendix_head(lines: list[Line]) -> AppendixHead:
+    """The title, heading and "(Kèm theo …)" line an export writes at the start of an
+    appendix, each in its style."""
+    used = 1
+    heading: list[str] = []
+    attached: list[str] = []
+    for style, into in ((docstyles.APPENDIX_HEADING, heading), (docstyles.ATTACHED, attached)):
+        while used < len(lines) and lines[used].style == style and not lines[used].in_table:
+            into.append(lines[used].text.strip())
+            used += 1
+    item = Item(
+        id="",
+        kind=Kind.APPENDIX,
+        title=lines[0].text.strip(),
+        text=" ".join(heading),
+        attached=" ".join(attached),
+    )
+    return AppendixHead(item, used)
+
+
 def read_appendix(lines: list[Line], plan: Plan) -> list[Line]:
     """Put the appendix's tasks under their sections in ``plan``; return the lines not used."""
     numbers = labels(plan)

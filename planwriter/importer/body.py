@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from planwriter.importer.paragraphs import LABEL, Paragraph, is_noise
 from planwriter.importer.source import Line
 from planwriter.importer.structure import TreeBuilder, is_closing_sentence, styled_item, text_item
+from planwriter.importer.styledtables import read_styled_table
 from planwriter.importer.tables import TableReader, is_text_row
 from planwriter.model import Item, Kind
 
@@ -47,9 +48,22 @@ def build(body: Body, paragraphs: list[Paragraph], *, styled: bool, text_rows: b
             body.tables.cells_row([" ".join(columns.get(c, [])).strip() for c in range(width)])
             row.clear()
 
+    styled_rows: list[Line] = []  # the cells of a table in a .docx planwriter exported
+
+    def flush_styled() -> None:
+        if styled_rows:
+            body.tables.found_tasks |= read_styled_table(styled_rows, body.builder)
+            styled_rows.clear()
+
     last_table = 0
     for paragraph in paragraphs:
         line = paragraph.line
+        if line.in_table and styled:
+            if styled_rows and styled_rows[0].cell[0] != line.cell[0]:
+                flush_styled()
+            styled_rows.append(line)
+            continue
+        flush_styled()
         if line.in_table and not styled:
             if row and row[0].cell != line.cell:
                 flush()
@@ -82,6 +96,7 @@ def build(body: Body, paragraphs: list[Paragraph], *, styled: bool, text_rows: b
         if found and item.kind is Kind.SECTION:
             body.written[item.id] = (found.group("label"), line)
     flush()
+    flush_styled()
 
 
 _STYLE = [

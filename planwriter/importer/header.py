@@ -56,6 +56,11 @@ _PARTY_NUMBER = re.compile(
 _STATE_NUMBER = re.compile(
     rf"\bs[o6ốô]\s*:\s*(?P<num>\d*)\s*/\s*(?P<type>[a-zđ]+)\s*-\s*(?P<iss>{_SYMBOL})", re.I
 )
+# A state or MTTQ letter's symbol names no type: "Số: 256/UBND" (one part; "UBND-VP" reads
+# as _STATE_NUMBER and the letter's header joins the two parts back).
+_LETTER_NUMBER = re.compile(rf"\bs[o6ốô]\s*:\s*(?P<num>\d*)\s*/\s*(?P<iss>{_SYMBOL})", re.I)
+
+
 # A draft leaves the date blank: "Lai Châu, ngày     tháng     năm".
 _DATE = re.compile(r"ngay\s*(\d{1,2})?\s+thang\s*(\d{1,2})?\s+nam\s*(\d{4})?")
 _PREAMBLE = re.compile(r"^(can cu|thuc hien|kinh gui|theo de nghi|tai phien hop|xet de nghi)\b")
@@ -71,6 +76,7 @@ class Header:
     number: str = ""
     doc_type: str = "KH"
     issuer_symbol: str = ""
+    written_symbol: str = ""  # a state number's whole symbol as written after "/" ("KH-UBND")
     place: str = ""
     date: dt.date | None = None
     summary: str = ""
@@ -191,12 +197,14 @@ def _letter_header(header: Header, lines: list[Line]) -> tuple[Header, int]:
             summary.append(line.text.strip())
             header.used.add(line.number)
             continue
-        _header_line(header, line, bodies)
+        _header_line(header, line, bodies, letter=True)
     if not header.number and not header.issuer_symbol and not header.date:
         return Header(), 0  # not a header after all
     header.found = True
-    if header.doc_type not in DOC_TYPE_NAMES and header.issuer_symbol:
-        header.issuer_symbol = f"{header.doc_type}-{header.issuer_symbol}"  # "UBND-VP"
+    if header.written_symbol:
+        # a state or MTTQ letter's symbol names no type ("Số: 1234/UBND-NNMT"): all it writes
+        # after "/" is its issuer_symbol, so that it prints back as written ("CV-BCĐ" too)
+        header.issuer_symbol = header.written_symbol
     elif not header.issuer_symbol and header.doc_type not in DOC_TYPE_NAMES:
         header.issuer_symbol = header.doc_type
     header.doc_type = "CV"
@@ -211,7 +219,7 @@ def _letter_header(header: Header, lines: list[Line]) -> tuple[Header, int]:
     return header, at
 
 
-def _header_line(header: Header, line: Line, bodies: list[str]) -> None:
+def _header_line(header: Header, line: Line, bodies: list[str], letter: bool = False) -> None:
     text = line.text.strip()
     folded = fold_chars(text)
     header.used.add(line.number)
@@ -226,12 +234,17 @@ def _header_line(header: Header, line: Line, bodies: list[str]) -> None:
     found = _MOTTO.search(folded)
     if found:
         text, folded = _cut(text, folded, found.start(), found.end())
-    for pattern in (_STATE_NUMBER, _PARTY_NUMBER):
+    for pattern in (_STATE_NUMBER, _PARTY_NUMBER, *([_LETTER_NUMBER] if letter else [])):
         number = pattern.search(text)
         if number:
             header.number = number.group("num")
-            header.doc_type = _symbol(number.group("type"))
             header.issuer_symbol = re.sub(r"\s+", "", number.group("iss"))
+            if pattern is _LETTER_NUMBER:  # "Số: 256/UBND": a letter's, no type
+                header.doc_type = "CV"
+            else:
+                header.doc_type = _symbol(number.group("type"))
+            if pattern is not _PARTY_NUMBER:
+                header.written_symbol = re.sub(r"\s+", "", number.group(0).partition("/")[2])
             written = number.group(0)
             if re.search(r"\S\s+[-/]|[-/]\s+\S", written.split(":", 1)[-1].strip()):
                 header.doubts.append((line, "số và ký hiệu viết có dấu cách, đã bỏ dấu cách"))

@@ -31,7 +31,9 @@ def facts_from_attached(plan: Plan, notes: list[str]) -> None:
         meta.family = Family.STATE
         meta.number = found.group("num")
         kind, _, issuer = found.group("sym").partition("-")
-        if kind in DOC_TYPE_NAMES and issuer:
+        if kind == "CV":  # a letter's symbol is all it writes after "/" ("CV-BCĐ")
+            meta.doc_type, meta.issuer_symbol = kind, found.group("sym")
+        elif kind in DOC_TYPE_NAMES and issuer:
             meta.doc_type, meta.issuer_symbol = kind, issuer
         else:
             meta.issuer_symbol = found.group("sym")

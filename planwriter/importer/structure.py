@@ -62,6 +62,11 @@ class TreeBuilder:
     def close_all(self) -> None:
         self._stack.clear()
 
+    def reopen(self, item: Item) -> None:
+        """Go back to open section ``item`` (what follows goes under it again)."""
+        while self._stack and self._stack[-1].item is not item:
+            self._stack.pop()
+
     def _id_for(self, item: Item, parent: Item | None) -> str:
         stem = parent.id if parent else ""
         kind = {
@@ -170,7 +175,9 @@ def styled_item(paragraph: Paragraph, builder: TreeBuilder) -> Item | None:
     if kind is Kind.PARAGRAPH:
         builder.add(item, None)
     else:
-        builder.add(item, None, bullet=1 if line.style == docstyles.BULLET_2 else 0)
+        # an objective or task under a bullet keeps its style; its "+" says the level
+        under = line.style == docstyles.BULLET_2 or bool(found and found.group("label") == "+")
+        builder.add(item, None, bullet=1 if under else 0)
     item.indicators = indicators_in(item.text, item.id)
     return item
 

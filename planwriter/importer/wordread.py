@@ -33,6 +33,8 @@ _PLANWRITER_STYLES = {
     docstyles.RECIPIENT,
     docstyles.RECIPIENTS_HEADING,
     docstyles.APPENDIX_TITLE,
+    docstyles.APPENDIX_HEADING,
+    docstyles.ATTACHED,
     docstyles.TABLE_TEXT,
     docstyles.OBJECTIVE,
     docstyles.TASK,

@@ -269,18 +269,21 @@ class Plan:
     items: list[Item] = field(default_factory=list)
 
     def walk(self, include_dropped: bool = True) -> Iterator[tuple[Item, Item | None, int]]:
-        """Every item in document order with its parent item and its depth."""
-
-        def visit(
-            items: list[Item], parent: Item | None, depth: int
-        ) -> Iterator[tuple[Item, Item | None, int]]:
-            for item in items:
-                if item.dropped and not include_dropped:
-                    continue
-                yield item, parent, depth
-                yield from visit(item.children, item, depth + 1)
-
-        yield from visit(self.items, None, 0)
+        """Every item in document order with its parent item and its depth. One loop over a
+        stack of levels, not a generator per level that each item is passed up through (a
+        10,000-item plan is walked several times a command)."""
+        stack: list[tuple[Iterator[Item], Item | None, int]] = [(iter(self.items), None, 0)]
+        while stack:
+            items, parent, depth = stack[-1]
+            item = next(items, None)
+            if item is None:
+                stack.pop()
+                continue
+            if not include_dropped and item.dropped:
+                continue
+            yield item, parent, depth
+            if item.children:  # looked at once the caller is done with the item, as before
+                stack.append((iter(item.children), item, depth + 1))
 
     def body(self) -> list[Item]:
         """The top-level items before the signature (everything but the appendices)."""

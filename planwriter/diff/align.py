@@ -29,7 +29,7 @@ from planwriter.diff.evidence import (
     is_caps_heading,
 )
 from planwriter.diff.model import Basis
-from planwriter.model import Item, Kind, Plan
+from planwriter.model import Disposition, Item, Kind, Plan
 from planwriter.numbering import labels
 from planwriter.text import fold
 
@@ -92,23 +92,28 @@ def side(plan: Plan, include_dropped: bool, numbers: dict[str, str] | None = Non
     reason_of: dict[str, str] = {}
     if numbers is None:
         numbers = labels(plan)
+    # One pass over every item of both plans: the lists and lookups are held in locals.
+    pos, items, under, texts = out.pos, out.items, out.under, out.text
+    caps, dropped_, reasons, own_labels = out.caps, out.dropped, out.reasons, out.labels
+    number_of, section, gone = numbers.get, Kind.SECTION, Disposition.DROPPED
     for item, parent in preorder(plan, include_dropped):
+        item_id = item.id
         inherited = reason_of.get(parent.id) if parent is not None else None
-        dropped = item.dropped or inherited is not None
+        own = item.disposition is gone
+        dropped = own or inherited is not None
         if dropped:
-            reason_of[item.id] = item.reason if item.dropped else (inherited or "")
-        out.pos[item.id] = len(out.items)
-        out.items.append(item)
-        out.under.append(parent.id if parent is not None else None)
+            reason_of[item_id] = item.reason if own else (inherited or "")
+        pos[item_id] = len(items)
+        items.append(item)
+        under.append(parent.id if parent is not None else None)
         text = item.content()
-        out.text.append(text)
-        out.caps.append(
-            is_caps_heading(text)
-            or (item.kind is Kind.SECTION and len(text.split()) <= SHORT_HEADING)
+        texts.append(text)
+        caps.append(
+            is_caps_heading(text) or (item.kind is section and len(text.split()) <= SHORT_HEADING)
         )
-        out.dropped.append(dropped)
-        out.reasons.append(reason_of.get(item.id, ""))
-        out.labels.append(numbers.get(item.id, ""))
+        dropped_.append(dropped)
+        reasons.append(reason_of[item_id] if dropped else "")
+        own_labels.append(number_of(item_id, ""))
     return out
 
 

@@ -3,11 +3,11 @@ child's reading order, with the parent's dropped items where they stood."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from planwriter.collector import collector_paused
 from planwriter.diff.align import Evidence, Links, Side, align, preorder, side
 from planwriter.diff.kinds import classify
 from planwriter.diff.model import (
@@ -50,9 +50,7 @@ def compare(child: Plan, parent: Plan, prepared: Prepared | None = None) -> Plan
     parent must not have changed since)."""
     # Comparing allocates many small objects and no cycles; letting the cyclic collector
     # rescan two 10,000-item plans meanwhile costs a fifth of the time for nothing.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         if prepared is None or prepared.plan is not parent:
             prepared = prepare(parent)
         p_side = prepared.side
@@ -63,9 +61,6 @@ def compare(child: Plan, parent: Plan, prepared: Prepared | None = None) -> Plan
             p_side, c_side, links, prepared.places, places(child, own), child.meta.profile
         )
         rows = list(indicator_rows(child, parent, _same_targets(p_side, c_side, links)))
-    finally:
-        if enabled:
-            gc.enable()
     return PlanDiff(child, parent, changes, rows, summarize(changes, rows))
 
 

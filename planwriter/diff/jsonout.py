@@ -3,7 +3,6 @@ and versioned by its ``schema`` field."""
 
 from __future__ import annotations
 
-import gc
 import json
 from typing import Any
 
@@ -12,6 +11,7 @@ try:
 except ImportError:  # the standard encoder does the same, slower
     orjson = None  # type: ignore[assignment]
 
+from planwriter.collector import collector_paused
 from planwriter.diff.model import ItemChange, PlanDiff, provenance
 from planwriter.indicators import IndicatorRow
 from planwriter.model import Indicator, Item, Kind, Plan
@@ -68,16 +68,11 @@ def to_bytes(diff: PlanDiff) -> bytes:
     standard encoder on two 10,000-item plans), else by ``json`` in the same compact form.
     The cyclic collector is held off meanwhile: the dicts made here hold no cycles, and
     rescanning the two plans' objects as they are made cost more than the encoding."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         data = to_dict(diff)
         if orjson is not None:
             return orjson.dumps(data) + b"\n"
         return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _plan(plan: Plan) -> dict[str, Any]:

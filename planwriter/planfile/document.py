@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planwriter.collector import collector_paused
 from planwriter.errors import PlanFileError
 from planwriter.filelock import locked
 from planwriter.fsutil import atomic_write_text
@@ -102,7 +103,8 @@ def load(path: Path | str, check_origins: bool = True) -> PlanFile:
     """Read and validate a plan file; raise ``PlanFileError`` with file and line if invalid."""
     path = Path(path)
     text = read_text(path)
-    reader = read(path, text, parse_fast(path, text))
+    with collector_paused():  # the parser's tables, like the plan, hold no cycles
+        reader = read(path, text, parse_fast(path, text))
     plan = reader.result
     assert plan is not None
     if check_origins:

@@ -3,10 +3,10 @@ a ``PlanFileError`` naming the file and line (the value checks are in ``validate
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Any
 
+from planwriter.collector import collector_paused
 from planwriter.errors import PlanFileError
 from planwriter.model import (
     DEFAULT_NUMBERING,
@@ -267,15 +267,11 @@ def read(path: Path, text: str, data: Any) -> Reader:
     held off meanwhile: a plan holds no cycles, and rescanning its items as they are made
     cost a fifth of the reading of a 10,000-item plan."""
     reader = Reader(path, text, lines=False)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        reader.result = reader.plan(data)
-    except PlanFileError:
-        located = Reader(path, text)
-        located.result = located.plan(data)  # raises the same error, with its line
-        raise
-    finally:
-        if enabled:
-            gc.enable()
+    with collector_paused():
+        try:
+            reader.result = reader.plan(data)
+        except PlanFileError:
+            located = Reader(path, text)
+            located.result = located.plan(data)  # raises the same error, with its line
+            raise
     return reader

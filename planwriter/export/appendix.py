@@ -37,6 +37,7 @@ class TaskRow:
     partners: str = ""
     deadline: str = ""
     output: str = ""
+    head: str = ""  # a group's title when its section has a text too: the bold part of task
 
     def cells(self) -> list[str]:
         return [st.nfc(x) for x in (self.number, self.task, self.lead, self.partners,
@@ -75,7 +76,8 @@ def _entries(plan: Plan, items: list[Item] | None, *, outline: bool,
     def group(section: Item) -> TaskRow:
         nonlocal counter, current
         current, counter = section.id, 0
-        return TaskRow(True, numbers[section.id], section.content())
+        head = section.title if section.title and section.text else ""
+        return TaskRow(True, numbers[section.id], section.content(), head=head)
 
     def visit(items: list[Item], section: Item | None,
               bullet_depth: int) -> Iterator[TaskRow | Prose]:
@@ -268,20 +270,31 @@ def _write_with_tasks(document: Any, plan: Plan, item: Item, layout: Layout, wri
     from planwriter.export.body import item_paragraph
 
     rows: list[TaskRow] = []
+    last_table = False  # Word joins two tables with nothing between them into one
+
+    def flush() -> None:
+        nonlocal rows, last_table
+        if rows:
+            if last_table:
+                writer.paragraph(docstyles.BODY, [])
+            add_task_table(document, rows, layout)
+            rows, last_table = [], True
+
     for entry in appendix_entries(plan, item.children):
         if isinstance(entry, TaskRow):
             rows.append(entry)
             continue
-        if rows:
-            add_task_table(document, rows, layout)
-            rows = []
+        flush()
         child, bullet_depth = entry
         if child.kind is Kind.TABLE:
+            if last_table:
+                writer.paragraph(docstyles.BODY, [])
             writer.write_items([child])
+            last_table = True
         else:
             writer.write_items([item_paragraph(child, numbers[child.id], bullet_depth)])
-    if rows:
-        add_task_table(document, rows, layout)
+            last_table = False
+    flush()
 
 
 def _walk(items: list[Item]) -> Any:
@@ -313,7 +326,9 @@ def add_task_table(document: Any, rows: list[TaskRow], layout: Layout) -> Any:
         if row.group:
             write_cell(cells[0], row.number, st.TABLE_GROUP)
             merged = cells[1].merge(cells[-1])
-            write_cell(merged, row.task, st.TABLE_GROUP)
+            write_cell(merged, row.head or row.task, st.TABLE_GROUP)
+            if row.head:  # the section's text after its title, as the body runs it on
+                merged.paragraphs[0].add_run(st.nfc(row.task[len(row.head):])).bold = False
         else:
             for cell, text in zip(cells, row.cells(), strict=True):
                 write_cell(cell, text, docstyles.TABLE_TEXT)

@@ -76,6 +76,8 @@ def _entries(plan: Plan, items: list[Item] | None, *, outline: bool,
     def group(section: Item) -> TaskRow:
         nonlocal counter, current
         current, counter = section.id, 0
+        if not outline:  # the body writes the section; its row names it, as import finds it
+            return TaskRow(True, numbers[section.id], section.title or section.text)
         head = section.title if section.title and section.text else ""
         return TaskRow(True, numbers[section.id], section.content(), head=head)
 

@@ -173,3 +173,25 @@ def test_the_made_up_appendix_comes_back_whole(tmp_path: Path) -> None:
     export_docx(plan, out)
     back = import_file(out).plan
     assert _shape(back.appendices()) == _shape(plan.appendices())
+
+
+def test_the_registers_tasks_come_back_with_what_they_list(tmp_path: Path) -> None:
+    """The body's tasks, written to the generated register (tasks_in_appendix), are read
+    back under their sections with their fields and the bullets they list, at their level;
+    no line of the register is left unread."""
+    out = tmp_path / "out.docx"
+    export_docx(made_up(), out)
+    result = import_file(out)
+    assert result.unclassified == []
+    tasks = {i.text: i for i, _, _ in Plan(items=result.plan.body()).walk()
+             if i.kind is Kind.TASK}
+    first = tasks["Tổ chức hội nghị triển khai kế hoạch"]
+    assert (first.lead, first.partners, first.deadline, first.output) == (
+        "Ban Thường trực", ["Các ban chuyên môn"], "Tháng 3/2026", "Báo cáo kết quả hội nghị")
+    assert [(c.text, [g.text for g in c.children]) for c in first.children] == [
+        ("Chuẩn bị tài liệu hội nghị đầy đủ", ["In ấn tài liệu gửi đại biểu dự họp"]),
+        # a task it holds comes back as what it lists, its fields in its line
+        ("Gửi giấy mời các đơn vị trực thuộc (Chủ trì: Văn phòng cơ quan; Thời gian: "
+         "Trước ngày 10/3/2026)", []),
+    ]
+    assert tasks["Rà soát danh sách hộ nghèo trên địa bàn"].lead == "Ban Công tác Mặt trận"

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from planwriter.model import Item, Kind, Meta, Plan
+from planwriter.model import Item, Kind, Plan
 
 MIN_COUNTED = 16  # shorter strings ("x", "UBND xã") recur in boilerplate and labels
 
@@ -49,20 +49,6 @@ def item_fields(item: Item) -> Iterator[str]:
                 yield squash(cell)
 
 
-def meta_fields(meta: Meta) -> Iterator[str]:
-    for value in vars(meta).values():
-        if isinstance(value, str):
-            yield squash(value)
-        elif isinstance(value, list):
-            for entry in value:
-                if isinstance(entry, str):
-                    yield squash(entry)
-        elif hasattr(value, "__dict__"):
-            for entry in vars(value).values():
-                if isinstance(entry, str):
-                    yield squash(entry)
-
-
 def boilerplate(plan: Plan, tmp: Path) -> list[str]:
     """What an export writes of ``plan`` without any of its items: header, signature, Nơi
     nhận, the lines an export makes up from the plan's facts."""
@@ -76,18 +62,18 @@ def boilerplate(plan: Plan, tmp: Path) -> list[str]:
 
 def problems(plan: Plan, path: Path) -> list[str]:
     """Each item field missing from the export, or written more often than the plan holds it:
-    in its fields, in the lines render.py makes of its items (a bullet's "- "), in what an
-    export of the plan without items writes (sections' titles excepted from the count: a
-    task table repeats a group's row)."""
+    in the lines render.py makes of its items (a bullet's "- ", a task's fields) and in
+    what an export of the plan without items writes (sections' titles excepted from the
+    count: a task table repeats a group's row)."""
     from planwriter.numbering import labels
     from planwriter.render import item_line
 
     units = document_units(path)
     items = [item for item, _, _ in plan.walk(include_dropped=False)]
     numbers = labels(plan)
-    everything = [f for item in items for f in item_fields(item)]
-    everything += [squash(item_line(item, numbers[item.id])) for item in items]
-    everything += list(meta_fields(plan.meta)) + boilerplate(plan, path.parent)
+    # each item once, as a line of text (its fields are in it), and the boilerplate
+    everything = [squash(item_line(item, numbers[item.id])) for item in items]
+    everything += boilerplate(plan, path.parent)
     out: list[str] = []
     for item in items:
         for field in item_fields(item):

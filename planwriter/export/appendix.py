@@ -7,16 +7,19 @@ CSV/XLSX register (register.py) write, so the two never disagree.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from planwriter import docstyles
 from planwriter.export import styles as st
+from planwriter.export.body import nested_depth
 from planwriter.export.header import set_borders
 from planwriter.export.layout import Layout
 from planwriter.export.tables import row_flags, write_cell
 from planwriter.model import Item, Kind, Plan, join_partners
 from planwriter.numbering import labels
+from planwriter.render import item_line
 
 APPENDIX_TITLE_MM = 200  # the widest line of an appendix title on a landscape page
 COLUMNS = ("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
@@ -34,6 +37,7 @@ class TaskRow:
     partners: str = ""
     deadline: str = ""
     output: str = ""
+    head: str = ""  # a group's title when its section has a text too: the bold part of task
 
     def cells(self) -> list[str]:
         return [st.nfc(x) for x in (self.number, self.task, self.lead, self.partners,
@@ -48,17 +52,37 @@ def task_rows(plan: Plan, items: list[Item] | None = None, *,
     With ``outline`` (an appendix the plan holds, which has no other place to show its
     sections) every section gets its group row, those holding no task directly too, so the
     table shows the appendix's whole outline and import can rebuild it from the labels."""
+    return [entry for entry in _entries(plan, items, outline=outline, prose=False)
+            if isinstance(entry, TaskRow)]
+
+
+Prose = tuple[Item, int]  # an item written as the body writes it, with its bullet depth
+
+
+def appendix_entries(plan: Plan, items: list[Item]) -> list[TaskRow | Prose]:
+    """An appendix's content in reading order: the rows of its task table (its whole
+    outline, as ``task_rows(outline=True)``) and, where they stand among them, the items
+    that are neither sections nor tasks (paragraphs, bullets, objectives, tables) with
+    their bullet depth, each once, its own children after it."""
+    return list(_entries(plan, items, outline=True, prose=True))
+
+
+def _entries(plan: Plan, items: list[Item] | None, *, outline: bool,
+             prose: bool) -> Iterator[TaskRow | Prose]:
     numbers = labels(plan)
-    rows: list[TaskRow] = []
     counter = 0
     current: str | None = None
 
-    def group(section: Item) -> None:
+    def group(section: Item) -> TaskRow:
         nonlocal counter, current
         current, counter = section.id, 0
-        rows.append(TaskRow(True, numbers[section.id], section.title or section.text))
+        if not outline:  # the body writes the section; its row names it, as import finds it
+            return TaskRow(True, numbers[section.id], section.title or section.text)
+        head = section.title if section.title and section.text else ""
+        return TaskRow(True, numbers[section.id], section.content(), head=head)
 
-    def visit(items: list[Item], section: Item | None) -> None:
+    def visit(items: list[Item], section: Item | None,
+              bullet_depth: int) -> Iterator[TaskRow | Prose]:
         nonlocal counter, current
         for item in items:
             if item.dropped:
@@ -68,21 +92,25 @@ def task_rows(plan: Plan, items: list[Item] | None = None, *,
                 if group_id != current:
                     current, counter = group_id, 0
                     if section is not None:
-                        group(section)
+                        yield group(section)
                 counter += 1
-                rows.append(TaskRow(False, str(counter), _task_text(item), item.lead,
-                                    join_partners(item.partners), item.deadline, item.output))
+                yield TaskRow(False, str(counter), _task_text(item, numbers), item.lead,
+                              join_partners(item.partners), item.deadline, item.output)
                 continue
             if item.kind is Kind.APPENDIX:
                 current = None
-                visit(item.children, None)
+                yield from visit(item.children, None, 0)
                 continue
-            if item.kind is Kind.SECTION and outline:
-                group(item)
-            visit(item.children, item if item.kind is Kind.SECTION else section)
+            if item.kind is Kind.SECTION:
+                if outline:
+                    yield group(item)
+                yield from visit(item.children, item, 0)
+                continue
+            if prose:
+                yield item, bullet_depth
+            yield from visit(item.children, section, nested_depth(item, bullet_depth))
 
-    visit(plan.items if items is None else items, None)
-    return rows
+    yield from visit(plan.items if items is None else items, None, 0)
 
 
 def has_tasks(items: list[Item]) -> bool:
@@ -91,12 +119,18 @@ def has_tasks(items: list[Item]) -> bool:
                for item in items)
 
 
-def _task_text(item: Item) -> str:
-    """The task's text and, one per line, what it lists under it."""
+def _task_text(item: Item, numbers: dict[str, str]) -> str:
+    """The task's text and, one per line, everything under it: "- " what it lists, "+ " what
+    those list in turn, each with any lead or deadline it was given (render.py's line)."""
     lines = [item.content()]
-    for child in item.children:
-        if not child.dropped:
-            lines.append(f"- {child.content()}")
+
+    def under(children: list[Item], mark: str) -> None:
+        for child in children:
+            if not child.dropped:
+                lines.append(item_line(child, mark))
+                under(child.children, "+")
+
+    under(item.children, "-")
     return "\n".join(lines)
 
 
@@ -217,12 +251,52 @@ def add_plan_appendix(document: Any, plan: Plan, item: Item, layout: Layout,
     writer = BodyWriter(document, style_ids, layout)
     numbers = labels(plan)
     if has_tasks(item.children):
-        others = [child for child in item.children
-                  if child.kind not in (Kind.TASK, Kind.SECTION) and not has_tasks([child])]
-        writer.write_items(body_paragraphs(others, skip_tasks=True, numbers=numbers))
-        add_task_table(document, task_rows(plan, item.children, outline=True), layout)
+        _write_with_tasks(document, plan, item, layout, writer, numbers)
     else:
         writer.write_items(body_paragraphs(item.children, skip_tasks=False, numbers=numbers))
+
+
+def _write_with_tasks(document: Any, plan: Plan, item: Item, layout: Layout, writer: Any,
+                      numbers: dict[str, str]) -> None:
+    """An appendix holding tasks, in reading order: its sections and tasks as rows of the
+    task table, and what else it holds (a section's paragraphs, bullets, tables, the notes
+    and footnotes under the table) as the body writes it, where it stands among them.
+
+    Such an item breaks the table: it is written full width between two parts of the table,
+    the second with its header row again and its tasks numbered on from the first. A
+    paragraph is prose; squeezed into a merged row of the register it would read as one of
+    its rows, and a table or a list of bullets does not fit in one. Between two parts of
+    the table it reads as the original prints it: a group's explanation under its group
+    row, a "Ghi chú" or the footnotes under the table. Import reads the parts back as one
+    table (importer/styledtables.py keeps the open groups from one part to the next)."""
+    from planwriter.export.body import item_paragraph
+
+    rows: list[TaskRow] = []
+    last_table = False  # Word joins two tables with nothing between them into one
+
+    def flush() -> None:
+        nonlocal rows, last_table
+        if rows:
+            if last_table:
+                writer.paragraph(docstyles.BODY, [])
+            add_task_table(document, rows, layout)
+            rows, last_table = [], True
+
+    for entry in appendix_entries(plan, item.children):
+        if isinstance(entry, TaskRow):
+            rows.append(entry)
+            continue
+        flush()
+        child, bullet_depth = entry
+        if child.kind is Kind.TABLE:
+            if last_table:
+                writer.paragraph(docstyles.BODY, [])
+            writer.write_items([child])
+            last_table = True
+        else:
+            writer.write_items([item_paragraph(child, numbers[child.id], bullet_depth)])
+            last_table = False
+    flush()
 
 
 def _walk(items: list[Item]) -> Any:
@@ -254,7 +328,9 @@ def add_task_table(document: Any, rows: list[TaskRow], layout: Layout) -> Any:
         if row.group:
             write_cell(cells[0], row.number, st.TABLE_GROUP)
             merged = cells[1].merge(cells[-1])
-            write_cell(merged, row.task, st.TABLE_GROUP)
+            write_cell(merged, row.head or row.task, st.TABLE_GROUP)
+            if row.head:  # the section's text after its title, as the body runs it on
+                merged.paragraphs[0].add_run(st.nfc(row.task[len(row.head):])).bold = False
         else:
             for cell, text in zip(cells, row.cells(), strict=True):
                 write_cell(cell, text, docstyles.TABLE_TEXT)

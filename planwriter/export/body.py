@@ -55,14 +55,24 @@ def body_paragraphs(plan: Plan | list[Item], *, skip_tasks: bool,
                                                                            section_depth)
                 yield from visit(item.children, section_depth + 1, 0)
                 continue
-            style = docstyles.KIND_STYLES.get(item.kind, docstyles.BODY)
-            if item.kind is Kind.BULLET and bullet_depth > 0:
-                style = docstyles.BULLET_2
-            yield style, item_segments(item, label)
-            nested = bullet_depth if item.kind is Kind.PARAGRAPH else bullet_depth + 1
-            yield from visit(item.children, section_depth, nested)
+            yield item_paragraph(item, label, bullet_depth)
+            yield from visit(item.children, section_depth, nested_depth(item, bullet_depth))
 
     yield from visit(items, 0, 0)
+
+
+def item_paragraph(item: Item, label: str, bullet_depth: int) -> tuple[str, list[Segment]]:
+    """The paragraph of an item that is neither a section nor a table: its kind's style (a
+    bullet under a bullet the second level's) and segments."""
+    style = docstyles.KIND_STYLES.get(item.kind, docstyles.BODY)
+    if item.kind is Kind.BULLET and bullet_depth > 0:
+        style = docstyles.BULLET_2
+    return style, item_segments(item, label)
+
+
+def nested_depth(item: Item, bullet_depth: int) -> int:
+    """The bullet depth of ``item``'s children: a paragraph's sit at its own level."""
+    return bullet_depth if item.kind is Kind.PARAGRAPH else bullet_depth + 1
 
 
 def section_style(item: Item, depth: int) -> str:

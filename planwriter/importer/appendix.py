@@ -86,20 +86,25 @@ def read_appendix(lines: list[Line], plan: Plan) -> list[Line]:
         cells = list(row)
         texts = [cell.text.strip() for cell in cells]
         style = cells[0].style
-        if style == docstyles.TABLE_TEXT and len(texts) == 6 and group is not None:
-            number, text, lead, partners, deadline, output = texts
+        columns: list[list[str]] = [[] for _ in range(max(cell.col for cell in cells) + 1)]
+        for cell in cells:
+            columns[cell.col].append(cell.text.strip())
+        if style == docstyles.TABLE_TEXT and len(columns) == 6 and group is not None:
+            # a task's cell: its text, then what it lists ("- ", and "+ " under those)
+            task_lines = [text for text in columns[1] if text] or [""]
+            lead, partners, deadline, output = (" ".join(c).strip() for c in columns[2:])
             count += 1
-            group.children.append(
-                Item(
-                    id=f"{group.id}-nv{count}",
-                    kind=Kind.TASK,
-                    text=text,
-                    lead=lead,
-                    partners=split_partners(partners),
-                    deadline=deadline,
-                    output=output,
-                )
+            task = Item(
+                id=f"{group.id}-nv{count}",
+                kind=Kind.TASK,
+                text=task_lines[0],
+                lead=lead,
+                partners=split_partners(partners),
+                deadline=deadline,
+                output=output,
             )
+            group.children.append(task)
+            _listed(task, task_lines[1:])
         elif style == "Plan Table Group" and texts:
             label, _, title = (
                 texts[0].partition(" ") if len(texts) == 1 else (texts[0], "", texts[1])
@@ -111,6 +116,23 @@ def read_appendix(lines: list[Line], plan: Plan) -> list[Line]:
             unused.extend(cells)
     plan.meta.tasks_in_appendix = True
     return unused
+
+
+def _listed(task: Item, lines: list[str]) -> None:
+    """The bullets a task lists in its register cell: "- " under the task, "+ " under the
+    "- " before it."""
+    parent = task
+    for line in lines:
+        under = line.startswith("+ ") and parent is not task
+        owner = parent if under else task
+        bullet = Item(
+            id=f"{owner.id}-y{len(owner.children) + 1}",
+            kind=Kind.BULLET,
+            text=line[2:].strip() if line.startswith(("- ", "+ ")) else line,
+        )
+        owner.children.append(bullet)
+        if not under:
+            parent = bullet
 
 
 # --- appendices of any document ("PHỤ LỤC …" after the signature) ---------------------------

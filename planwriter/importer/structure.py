@@ -43,6 +43,9 @@ class TreeBuilder:
         self._stack: list[_Open] = []
         self._ids: dict[str, int] = {}
         self._numeric_depth = 0
+        # The groups (label style, label + title, section) a task table left open: an
+        # appendix's table broken by a paragraph goes on under them (importer/styledtables).
+        self.task_groups: list[tuple[str, str, Item]] = []
 
     def add(self, item: Item, depth: int | None, bullet: int | None = None) -> None:
         """Place ``item``: a section at ``depth``, a bullet at level ``bullet`` (0 "-", 1 "+"),

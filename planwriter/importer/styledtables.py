@@ -26,9 +26,12 @@ HEADING = "Plan Table Heading"
 GROUP = "Plan Table Group"
 
 
-def _rows(lines: list[Line]) -> list[tuple[str, list[list[str]]]]:
-    """Each row of a table: its first paragraph's style and, by column, its paragraphs. A row
-    ends with its last cell that holds text, as in any other .docx import."""
+Row = tuple[str, list[list[str]], list[Line]]  # first paragraph's style, columns, lines
+
+
+def _rows(lines: list[Line]) -> list[Row]:
+    """Each row of a table: its first paragraph's style, by column its paragraphs, and its
+    lines. A row ends with its last cell that holds text, as in any other .docx import."""
     out = []
     for _, group in groupby(lines, key=lambda line: line.cell):
         row = list(group)
@@ -37,8 +40,23 @@ def _rows(lines: list[Line]) -> list[tuple[str, list[list[str]]]]:
         for line in row:
             if line.text.strip():
                 columns[line.col].append(line.text.strip())
-        out.append((row[0].style, columns))
+        out.append((row[0].style, columns, row))
     return out
+
+
+def _group_title(row: list[Line], title: str) -> tuple[str, str]:
+    """A group row's title and text: a section with both is written as its title, then its
+    text in a run that is not bold (export/appendix.py)."""
+    line = next((line for line in row if line.col == 1), None)
+    if line is None or len(line.runs) < 2 or line.runs[0][1] is False:
+        return title, ""
+    rest = next((i for i, (_, bold) in enumerate(line.runs) if bold is False), None)
+    if rest is None:
+        return title, ""
+    head = "".join(text for text, _ in line.runs[:rest]).strip()
+    tail = "".join(text for text, _ in line.runs[rest:])
+    tail = tail[2:] if tail.startswith(": ") else tail
+    return head, tail.strip()
 
 
 def read_styled_table(lines: list[Line], builder: TreeBuilder) -> bool:
@@ -47,21 +65,22 @@ def read_styled_table(lines: list[Line], builder: TreeBuilder) -> bool:
     rows = _rows(lines)
     if not rows:
         return False
-    style, first = rows[0]
+    style, first, _ = rows[0]
     if style == HEADING and [" ".join(c) for c in first] == TASK_COLUMNS:
         _task_table(rows[1:], builder)
         return True
-    header = [[" ".join(c) for c in cells] for style, cells in rows if style == HEADING]
-    body = [[" ".join(c) for c in cells] for style, cells in rows if style != HEADING]
+    header = [[" ".join(c) for c in cells] for style, cells, _ in rows if style == HEADING]
+    body = [[" ".join(c) for c in cells] for style, cells, _ in rows if style != HEADING]
     builder.add(Item(id="", kind=Kind.TABLE, header=header, rows=body), None)
     return False
 
 
-def _task_table(rows: list[tuple[str, list[list[str]]]], builder: TreeBuilder) -> None:
+def _task_table(rows: list[Row], builder: TreeBuilder) -> None:
     from planwriter.importer.body import style_of
 
-    open_groups: list[tuple[str, str, Item]] = []  # label style, label + title, section
-    for style, cells in rows:
+    # label style, label + title, section: those the table's previous part left open too
+    open_groups = builder.task_groups
+    for style, cells, lines in rows:
         texts = [" ".join(c) for c in cells]
         if style == GROUP:
             label, title = texts[0], " ".join(texts[1:]).strip()
@@ -73,7 +92,8 @@ def _task_table(rows: list[tuple[str, list[list[str]]]], builder: TreeBuilder) -
                 section = open_groups[depth][2]  # the section's tasks go on after a subsection
                 builder.reopen(section)
             else:
-                section = Item(id="", kind=Kind.SECTION, title=title)
+                head, text = _group_title(lines, title)
+                section = Item(id="", kind=Kind.SECTION, title=head, text=text)
                 builder.add(section, depth)
             open_groups[depth:] = [(kind, key, section)]
             continue
@@ -91,6 +111,8 @@ def _task_table(rows: list[tuple[str, list[list[str]]]], builder: TreeBuilder) -
             output=" ".join(cells[5]),
         )
         builder.add(task, None, bullet=0)
-        for line in task_lines[1:]:  # what the task lists, one "- " line each
-            child = Item(id="", kind=Kind.BULLET, text=line.removeprefix("- ").strip())
-            builder.add(child, None, bullet=1)
+        for line in task_lines[1:]:  # what the task lists, "- " lines, "+ " under them
+            level = 2 if line.startswith("+ ") else 1
+            child = Item(id="", kind=Kind.BULLET, text=line[2:].strip()
+                         if line.startswith(("- ", "+ ")) else line.strip())
+            builder.add(child, None, bullet=level)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -164,7 +165,10 @@ def _keystroke_times(plan_path: Path) -> tuple[float, float, float]:
 
     async def open_editor(pilot: object) -> None:
         app = pilot.app  # type: ignore[attr-defined]
+        deadline = time.perf_counter() + 30
         while not isinstance(app.screen, EditorScreen):
+            if time.perf_counter() > deadline:
+                raise SystemExit(f"bench: the editor did not open ({type(app.screen).__name__})")
             await pilot.pause(0.05)  # type: ignore[attr-defined]
         await pilot.pause()  # type: ignore[attr-defined]
         outline = app.screen.query_one("#outline")
@@ -173,11 +177,18 @@ def _keystroke_times(plan_path: Path) -> tuple[float, float, float]:
         app.screen.query_one("#local-text").focus()
         await pilot.pause()  # type: ignore[attr-defined]
 
+    def fresh(name: str) -> Path:
+        """A copy of the plan of its own: a run that types and quits unsaved leaves a journal
+        beside its file, and the next app to open that file rightly offers to restore it."""
+        copy = plan_path.with_name(f"{name}-{plan_path.name}")
+        shutil.copyfile(plan_path, copy)
+        return copy
+
     baseline = asyncio.run(_keystrokes(MinimalEditor(), focus_text))
-    ours = asyncio.run(_keystrokes(PlanwriterApp(plan_path), open_editor))
+    ours = asyncio.run(_keystrokes(PlanwriterApp(fresh("typed")), open_editor))
 
     async def commit_cost() -> float:
-        app = PlanwriterApp(plan_path)
+        app = PlanwriterApp(fresh("commit"))
         async with app.run_test(size=(120, 40)) as pilot:
             await open_editor(pilot)
             await pilot.press(*"ấ")

@@ -8,6 +8,7 @@ nothing else the user can cause prints a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -108,6 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] in COMMANDS and sys.argv[1] != "tui":
+        # A command runs once and exits: what it builds lives until then and holds no
+        # cycles, and the cyclic collector would only rescan it (each scan of two
+        # 10,000-item plans ~30 ms, several a diff). The TUI, which runs all day, keeps it.
+        gc.disable()
     sys.exit(main())
 
 

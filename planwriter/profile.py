@@ -13,7 +13,7 @@ from typing import Any
 
 from planwriter.errors import PlanFileError
 from planwriter.model import Family, Level, Signature
-from planwriter.tomlio import Locator, parse, plain, read_text, text_problem
+from planwriter.tomlio import Locator, parse_fast, plain, read_text, text_problem
 
 
 @dataclass
@@ -50,7 +50,7 @@ _OPTIONAL = ("family", "unit", "committee", "recipients", "keep", "source", "sig
 def load_profile(path: Path | str, key: str = "") -> Profile:
     path = Path(path)
     text = read_text(path)
-    doc = parse(path, text)
+    doc = parse_fast(path, text)  # read only: the compiled parser, not tomlkit
     where = Locator(text)
 
     def fail(message: str, line: int | None) -> PlanFileError:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -118,25 +118,8 @@ def side(plan: Plan, include_dropped: bool, numbers: dict[str, str] | None = Non
 
 
 def preorder(plan: Plan, include_dropped: bool) -> list[tuple[Item, Item | None]]:
-    """``plan.walk`` without the depth, as a list: one loop over a stack of iterators
-    instead of a generator per level that every item is passed up through."""
-    out: list[tuple[Item, Item | None]] = []
-    stack: list[Iterator[Item]] = [iter(plan.items)]
-    parents: list[Item | None] = [None]
-    append = out.append
-    while stack:
-        item = next(stack[-1], None)
-        if item is None:
-            stack.pop()
-            parents.pop()
-            continue
-        if not include_dropped and item.dropped:
-            continue
-        append((item, parents[-1]))
-        if item.children:
-            stack.append(iter(item.children))
-            parents.append(item)
-    return out
+    """``plan.walk`` without the depth, as a list (the diff goes over it several times)."""
+    return [(item, parent) for item, parent, _ in plan.walk(include_dropped)]
 
 
 _SAME_TEXT = Evidence(Basis.TEXT, 1.0)

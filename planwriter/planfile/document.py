@@ -19,7 +19,7 @@ from planwriter.filelock import locked
 from planwriter.fsutil import atomic_write_text
 from planwriter.model import Plan
 from planwriter.planfile.emit import emit
-from planwriter.planfile.reader import read
+from planwriter.planfile.reader import Reader, read
 from planwriter.planfile.rules import check_plan
 from planwriter.planfile.validate import check_origins_against_parent
 from planwriter.tomlio import parse, parse_fast, read_text
@@ -103,8 +103,7 @@ def load(path: Path | str, check_origins: bool = True) -> PlanFile:
     """Read and validate a plan file; raise ``PlanFileError`` with file and line if invalid."""
     path = Path(path)
     text = read_text(path)
-    with collector_paused():  # the parser's tables, like the plan, hold no cycles
-        reader = read(path, text, parse_fast(path, text))
+    reader = _read(path, text)
     plan = reader.result
     assert plan is not None
     if check_origins:
@@ -131,6 +130,14 @@ def parse_doc(text: str, path: Path | str = "<text>") -> TOMLDocument:
 
 def loads(text: str, path: Path | str = "<text>") -> Plan:
     path = Path(path)
-    plan = read(path, text, parse_fast(path, text)).result
+    plan = _read(path, text).result
     assert plan is not None
     return plan
+
+
+def _read(path: Path, text: str) -> Reader:
+    """``text`` parsed and read into a plan. The cyclic collector is held off meanwhile:
+    neither the parser's tables nor the plan hold cycles, and rescanning them as they are
+    made cost a fifth of the reading of a 10,000-item plan."""
+    with collector_paused():
+        return read(path, text, parse_fast(path, text))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from planwriter.collector import collector_paused
 from planwriter.errors import PlanFileError
 from planwriter.model import (
     DEFAULT_NUMBERING,
@@ -263,15 +262,12 @@ _MEMBERS: dict[Any, dict[str, Any]] = {
 def read(path: Path, text: str, data: Any) -> Reader:
     """Read ``data`` (the parsed tables of ``text``) into ``reader.plan``. The first reading
     finds no lines; only if it fails is the file read again with its lines indexed, so the
-    error names its line and a valid file never pays for locating. The cyclic collector is
-    held off meanwhile: a plan holds no cycles, and rescanning its items as they are made
-    cost a fifth of the reading of a 10,000-item plan."""
+    error names its line and a valid file never pays for locating."""
     reader = Reader(path, text, lines=False)
-    with collector_paused():
-        try:
-            reader.result = reader.plan(data)
-        except PlanFileError:
-            located = Reader(path, text)
-            located.result = located.plan(data)  # raises the same error, with its line
-            raise
+    try:
+        reader.result = reader.plan(data)
+    except PlanFileError:
+        located = Reader(path, text)
+        located.result = located.plan(data)  # raises the same error, with its line
+        raise
     return reader

@@ -61,6 +61,7 @@ class _Spec:
     lists: frozenset[str]  # keys whose value may be an array of strings
     required: frozenset[str]
     nested: frozenset[str]  # tables read apart ([plan.parent], [[item.indicator]])
+    known: frozenset[str]  # every key the table may hold
 
 
 _SPECS: dict[tuple[int, tuple[str, ...]], _Spec] = {}
@@ -79,6 +80,7 @@ def _spec(keys: list[tuple[str, Any, bool]], nested: tuple[str, ...]) -> _Spec:
             ),
             frozenset(key for key, _, required in keys if required),
             frozenset(nested),
+            frozenset(key for key, _, _ in keys) | frozenset(nested),
         )
     return found
 
@@ -92,7 +94,7 @@ def _check_fields(
     nested: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     for key in table:
-        if key not in _known(keys, nested):
+        if key not in _spec(keys, nested).known:
             raise reader.fail(f"unknown key '{key}' in {where}", reader.locator.key(key, line))
     out: dict[str, Any] = {}
     for key, kind, required in keys:
@@ -116,17 +118,6 @@ def _check_fields(
             _check_list(reader, key, value, where, line)
         out[key] = value
     return out
-
-
-_KNOWN: dict[tuple[int, tuple[str, ...]], frozenset[str]] = {}
-
-
-def _known(keys: list[tuple[str, Any, bool]], nested: tuple[str, ...]) -> frozenset[str]:
-    cache_key = (id(keys), nested)
-    found = _KNOWN.get(cache_key)
-    if found is None:
-        found = _KNOWN[cache_key] = frozenset({key for key, _, _ in keys} | set(nested))
-    return found
 
 
 def _check_list(reader: Any, key: str, value: list[Any], where: str, line: int | None) -> None:

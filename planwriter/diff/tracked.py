@@ -161,32 +161,27 @@ class Tracker:
 
     def _format_change(self, run: Any, was: Any) -> None:
         """Record that the run's formatting was ``was`` (w:rPrChange, last in its w:rPr)."""
-        etree = _etree()
-        rpr = run.find(q("rPr"))
-        if rpr is None:
-            rpr = etree.Element(q("rPr"))
-            run.insert(0, rpr)
-        change = self.mark("rPrChange")
-        old = etree.SubElement(change, q("rPr"))
-        for child in was if was is not None else []:
-            old.append(copy.deepcopy(child))
-        rpr.append(change)
+        self._properties_change(run, "rPr", was)
 
     def _paragraph_properties(self, old: Any, new: Any) -> None:
         """Record the parent paragraph's properties when they differ (w:pPrChange)."""
-        etree = _etree()
         before, after = _plain_ppr(old), _plain_ppr(new)
-        if _same(before, after):
-            return
-        ppr = new.find(q("pPr"))
-        if ppr is None:
-            ppr = etree.Element(q("pPr"))
-            new.insert(0, ppr)
-        change = self.mark("pPrChange")
-        kept = etree.SubElement(change, q("pPr"))
-        for child in before if before is not None else []:
-            kept.append(copy.deepcopy(child))
-        ppr.append(change)
+        if not _same(before, after):
+            self._properties_change(new, "pPr", before)
+
+    def _properties_change(self, element: Any, tag: str, was: Any) -> None:
+        """Append to ``element``'s properties (``tag``: w:rPr or w:pPr, made first if it has
+        none) a w:…Change holding the properties it had, ``was``."""
+        etree = _etree()
+        props = element.find(q(tag))
+        if props is None:
+            props = etree.Element(q(tag))
+            element.insert(0, props)
+        change = self.mark(f"{tag}Change")
+        old = etree.SubElement(change, q(tag))
+        for child in was if was is not None else []:
+            old.append(copy.deepcopy(child))
+        props.append(change)
 
 
 def _plain_ppr(p: Any) -> Any:

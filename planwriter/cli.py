@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -100,15 +101,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "run", None):
             parser.print_help()
             return 0
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()  # a failing output is reported here, not at exit
+        return code
     except PlanwriterError as exc:
         print(f"planwriter: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("planwriter: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader of the output left (``| head``): nothing to say
+        _drop_output()
         return 0
+    except OSError as exc:
+        # Plan files and documents are read and written through fsutil, which names them;
+        # an OSError reaching here is the output itself (a full disk, a closed terminal).
+        _drop_output()
+        from planwriter.fsutil import os_reason
+
+        where = exc.filename or "standard output"
+        print(f"planwriter: {where}: cannot write: {os_reason(exc)}", file=sys.stderr)
+        return 1
+
+
+def _drop_output() -> None:
+    """What is still buffered for an output that failed goes nowhere, so the interpreter's
+    last flush at exit cannot fail again with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass  # not a real file (a test's capture): nothing is flushed at exit
 
 
 def entry() -> None:
@@ -119,6 +143,13 @@ def entry() -> None:
         # diff's --docx report leaves at most one document's objects until exit. Commands
         # that edit (tomlkit) or export, and the TUI, which runs all day, keep it.
         gc.disable()
+        code = main()
+        # Their output is flushed (``main``) and they hold no file open: the interpreter's
+        # teardown would only free, one by one, objects the process is about to drop.
+        try:
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
     sys.exit(main())
 
 

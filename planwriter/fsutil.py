@@ -34,7 +34,7 @@ def atomic_write_with(path: Path, write: Callable[[Path], object]) -> None:
             raise IsADirectoryError(errno.EISDIR, "is a folder")
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise WriteError(_reason(exc), path, exc.errno) from None
+        raise WriteError(os_reason(exc), path, exc.errno) from None
     os.close(fd)
     tmp = Path(name)
     try:
@@ -48,14 +48,14 @@ def atomic_write_with(path: Path, write: Callable[[Path], object]) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise WriteError(f"{_reason(exc)}; the file is unchanged", path, exc.errno) from None
+        raise WriteError(f"{os_reason(exc)}; the file is unchanged", path, exc.errno) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(directory)
 
 
-def _reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     """An OSError as the user can act on it: disk full, no permission, a folder…"""
     if exc.errno == errno.ENOSPC:
         return "the disk is full"

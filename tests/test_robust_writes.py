@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
+from cli_run import ROOT
 from robust_helpers import example, refused, snapshot
 
 from planwriter import library, planfile
@@ -190,3 +193,54 @@ def test_a_change_on_disk_is_reported_not_overwritten(tmp_path: Path) -> None:
     assert planfile.load(path).plan.meta.number == "1-KH/HU"
     mine.save(force=True)  # the user chose to overwrite
     assert planfile.load(path).plan.meta.number == "2-KH/HU"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("command", [["show"], ["diff", "--json"], ["diff"]])
+def test_a_full_output_is_one_line(tmp_path: Path, command: list[str]) -> None:
+    """``planwriter show plan > /dev/full``: the output cannot be written; one line says so,
+    the exit status is not 0, and no traceback follows at exit."""
+    path = example(tmp_path)
+    before = snapshot(tmp_path)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "planwriter", command[0], *command[1:], str(path)],
+            stdout=full, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+            env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=120,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "planwriter: standard output: cannot write: the disk is full\n"
+    assert snapshot(tmp_path) == before
+
+
+def _long_plan(folder: Path) -> Path:
+    """A plan whose text is several times a pipe's buffer (64 kB), so the reader leaves
+    while it is still being written."""
+    from planwriter.model import Item, Kind, Meta, Plan
+
+    items = [
+        Item(f"y{n}", Kind.BULLET, text=f"Ý thứ {n}: triển khai nhiệm vụ chuyển đổi số ở cơ sở.")
+        for n in range(3000)
+    ]
+    path = folder / "dai.toml"
+    path.write_text(planfile.dumps(Plan(Meta(number="1"), items=items)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", [["show"], ["diff", "--json"]])
+def test_a_reader_that_leaves_early_is_no_error(tmp_path: Path, command: list[str]) -> None:
+    """``planwriter show plan | head -c 1``: the pipe closes under the output; that is the
+    reader's choice, not a failure: exit 0 and nothing on stderr."""
+    path = _long_plan(tmp_path)
+    plans = [str(path), str(path)] if command[0] == "diff" else [str(path)]  # diff: with itself
+    with subprocess.Popen(
+        [sys.executable, "-m", "planwriter", *command, *plans],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        assert child.stdout.read(1)
+        child.stdout.close()
+        error = child.stderr.read().decode("utf-8")
+        assert child.wait(timeout=120) == 0
+    assert error == ""

@@ -7,7 +7,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -32,6 +31,8 @@ def atomic_write_with(path: Path, write: Callable[[Path], object]) -> None:
     try:
         if path.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a folder")
+        import tempfile  # only commands that write need it (and shutil, random with it)
+
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise WriteError(os_reason(exc), path, exc.errno) from None

@@ -7,7 +7,7 @@
    (``<user config dir>/planwriter/config.toml``);
 3. the user library, ``<user data dir>/planwriter`` (platformdirs: ``~/.local/share/planwriter``
    on Linux), where ``import --as-template`` and ``profile new`` write unless 1. names one;
-4. the library bundled with the package (``planwriter/bundled``, read with importlib.resources).
+4. the library bundled with the package (``planwriter/bundled``).
 
 A template is named by its path under ``templates/`` without ``.toml``
 ("lai-chau/63-CTr-TU"); a profile likewise under ``profiles/`` ("lai-chau/tam-duong"). An
@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from planwriter.errors import PlanwriterError
@@ -64,8 +63,10 @@ SHORT_NAMES = {
 
 
 def bundled_root() -> Path:
-    """The library that ships inside the package (a real folder for any installed wheel)."""
-    return Path(str(resources.files("planwriter") / "bundled"))
+    """The library that ships inside the package (a real folder for any installed wheel,
+    beside this module; found without importlib.resources, which costs every command
+    more to import than the lookup it would do)."""
+    return Path(__file__).parent / "bundled"
 
 
 def user_root() -> Path:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -95,6 +94,8 @@ def parse_fast(path: Path, text: str) -> dict[str, Any]:
             raise PlanFileError(f"TOML syntax: {message}", path, line) from None
         except RecursionError:
             raise PlanFileError("TOML syntax: values nested too deeply", path) from None
+    import tomllib  # only where rtoml has no wheel
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -53,12 +53,11 @@ def configure(parser: argparse.ArgumentParser, name: str) -> None:
 
 
 def _parent_path(child: Path, given: str | None, ref: str) -> Path:
-    from planwriter import library
+    if given is not None and Path(given).suffix.lower() in (".toml", *IMPORTABLE):
+        return Path(given)
+    from planwriter import library  # a template key or the child's ref: the library says
 
     if given is not None:
-        path = Path(given)
-        if path.suffix.lower() in (".toml", *IMPORTABLE):
-            return path
         return library.template_path(given)
     if not ref:
         raise PlanwriterError(

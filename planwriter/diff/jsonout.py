@@ -3,7 +3,6 @@ and versioned by its ``schema`` field."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 try:
@@ -72,6 +71,8 @@ def to_bytes(diff: PlanDiff) -> bytes:
         data = to_dict(diff)
         if orjson is not None:
             return orjson.dumps(data) + b"\n"
+        import json
+
         return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 

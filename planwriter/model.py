@@ -83,7 +83,7 @@ DOC_TYPE_NAMES: dict[str, str] = {
 DEFAULT_NUMBERING = ("I.", "1.", "1.1.", "a)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
     """A measured target: "Tỷ lệ phủ sóng 5G … đạt tối thiểu 45%"."""
 
@@ -120,7 +120,7 @@ def format_number(value: float | int) -> str:
     return str(value).replace(".", ",")
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One element of a plan's tree: a numbered section, a paragraph, a bullet, an objective
     with its indicators, or a task with its lead agency and deadline."""

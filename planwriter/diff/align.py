@@ -42,7 +42,7 @@ MAX_POSTING = 256  # a word in more items than this says nothing about which ite
 MAX_CANDIDATES = 16  # only the items sharing most rare words are scored
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Why two items are one: the basis and the content score (0..1) it rests on."""
 

@@ -55,7 +55,7 @@ class ChangeKind(StrEnum):
 MINOR = frozenset({ChangeKind.LOCALIZED, ChangeKind.WORDING})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldChange:
     """One field of a task that differs: ``lead``, ``partners``, ``deadline``, ``output``."""
 
@@ -64,7 +64,7 @@ class FieldChange:
     new: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WordOp:
     """One step of a word diff: ``equal`` (old == new), ``insert``, ``delete`` or ``replace``."""
 
@@ -73,7 +73,7 @@ class WordOp:
     new: str
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemChange:
     """One line of the comparison: a parent item, a child item, or an aligned pair."""
 

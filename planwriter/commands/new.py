@@ -32,8 +32,9 @@ def parse_date(text: str | None) -> dt.date | None:
 
 def run(args: argparse.Namespace) -> int:
     from planwriter import library
+    from planwriter.bodies import body_name
     from planwriter.drafting import new_plan
-    from planwriter.drafting.cite import body_name, citation
+    from planwriter.drafting.cite import citation
     from planwriter.filelock import locked
     from planwriter.fsutil import guard_output
     from planwriter.planfile import new_file

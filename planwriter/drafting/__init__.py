@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from planwriter import library
+from planwriter.bodies import body_name
 from planwriter.drafting import boilerplate
-from planwriter.drafting.cite import body_name, citation, issuer, short_date, type_name
+from planwriter.drafting.cite import citation, issuer, short_date, type_name
 from planwriter.drafting.localize import Localizer
 from planwriter.errors import PlanwriterError
 from planwriter.model import Disposition, Item, Kind, Meta, ParentRef, Plan

@@ -6,30 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from planwriter.bodies import body_name
 from planwriter.model import DOC_TYPE_NAMES, Family, Meta
 
-# Words of a body's name written in lower case after its first word ("Tỉnh ủy Lai Châu",
-# "Ủy ban nhân dân tỉnh Lai Châu", "Đảng ủy xã Bình Lư"); what follows is a proper name.
+# The words of a body's name before its place ("Tỉnh ủy" of "Tỉnh ủy Lai Châu", "Ủy ban
+# nhân dân tỉnh" of "Ủy ban nhân dân tỉnh Lai Châu"): what follows them is a proper name.
 _COMMON = {"ủy", "ban", "nhân", "dân", "tỉnh", "huyện", "xã", "phường", "thành", "phố", "thị",
            "trấn", "quận", "đặc", "khu", "bộ"}
 
 _PARTY_SYMBOL = re.compile(r"^\d+-(?P<type>[^/]+)/")
 _STATE_SYMBOL = re.compile(r"^\d+/(?P<type>[^-/]+)-")
-
-
-def body_name(capitals: str) -> str:
-    """ "TỈNH ỦY LAI CHÂU" → "Tỉnh ủy Lai Châu"; "ĐẢNG ỦY XÃ BÌNH LƯ" → "Đảng ủy xã Bình Lư".
-    A name already in mixed case is returned as it is."""
-    if not capitals.isupper():
-        return capitals
-    words = capitals.split()
-    out = [words[0].capitalize()] if words else []
-    common = True
-    for word in words[1:]:
-        lower = word.lower()
-        common = common and lower in _COMMON
-        out.append(lower if common else word.capitalize())
-    return " ".join(out)
 
 
 def issuer(meta: Meta, with_place: bool = True) -> str:

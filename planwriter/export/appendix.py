@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from planwriter import docstyles
+from planwriter.bodies import body_name
 from planwriter.export import styles as st
 from planwriter.export.body import nested_depth
 from planwriter.export.header import set_borders
@@ -144,43 +145,9 @@ def attached_line(plan: Plan) -> str:
     if meta.date is not None:  # the zero rule of Meta.place_date: day < 10, months 1–2
         month = f"{meta.date.month:02d}" if meta.date.month < 3 else str(meta.date.month)
         when = f", ngày {meta.date.day:02d}/{month}/{meta.date.year}"
-    issuer = body_name(meta.one_line(meta.issuing_body))
+    issuer = body_name(meta.issuing_body)
     of = f" của {issuer}" if issuer else ""
     return f"(Kèm theo {kind} số {meta.symbol()}{when}{of})"
-
-
-# How a body's name reads in a sentence ("Huyện ủy Tam Đường", "Ủy ban nhân dân tỉnh Lai
-# Châu", "Ban Thường vụ Tỉnh ủy", "Mặt trận Tổ quốc Việt Nam"): words always lower case after
-# the first, unit words lower case unless an "ủy" follows, and acronyms kept.
-_LOWER = {"ỦY", "UỶ", "NHÂN", "DÂN", "VỤ", "TRỰC", "BỘ", "TRẬN", "QUỐC"}
-_UNITS = {"TỈNH", "HUYỆN", "XÃ", "PHƯỜNG", "THỊ", "TRẤN", "THÀNH", "PHỐ", "QUẬN", "ĐẢNG"}
-_ACRONYMS = {"MTTQ", "UBND", "HĐND", "VN", "TW"}
-
-
-def body_name(upper: str) -> str:
-    """A body's name as a sentence writes it, from the header's capitals: "HUYỆN ỦY TAM
-    ĐƯỜNG" → "Huyện ủy Tam Đường", "BAN THƯỜNG VỤ TỈNH ỦY" → "Ban Thường vụ Tỉnh ủy". A name
-    already in mixed case is kept as written."""
-    if upper != upper.upper():
-        return upper
-    words = upper.split()
-    out: list[str] = []
-    for index, word in enumerate(words):
-        following = words[index + 1] if index + 1 < len(words) else ""
-        previous = words[index - 1] if index else ""
-        if word in _ACRONYMS:
-            out.append(word)
-        elif index == 0:
-            out.append(word.capitalize())
-        elif word == "QUỐC" and previous != "TỔ":
-            out.append(word.capitalize())
-        elif word in _LOWER or (word == "BAN" and previous in ("ỦY", "UỶ")):
-            out.append(word.lower())
-        elif word in _UNITS:
-            out.append(word.capitalize() if following in ("ỦY", "UỶ", "BỘ") else word.lower())
-        else:
-            out.append(word.capitalize())
-    return " ".join(out)
 
 
 def landscape_section(document: Any, layout: Layout) -> None:

@@ -44,13 +44,18 @@ class PlanwriterApp(App[None]):
         self.path = path
         self.workdir = workdir or Path.cwd()
 
+    def get_default_screen(self) -> Screen[object]:
+        """The start screen itself when no plan is given: one screen is laid out and painted
+        at start, not a blank one first and the start screen over it."""
+        if self.path is None:
+            from planwriter.tui.screens.start import StartScreen
+
+            return StartScreen(self.workdir)
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         if self.path is not None:
             self.open_plan(self.path)
-        else:
-            from planwriter.tui.screens.start import StartScreen
-
-            self.push_screen(StartScreen(self.workdir))
 
     def open_plan(self, path: Path, select: str | None = None) -> None:
         """Open ``path`` in the editor, first offering to recover unsaved work if a journal

@@ -14,7 +14,7 @@ from shared import shared
 
 from planwriter.diff import Basis, PlanDiff, Status, compare
 from planwriter.diff.align import scorer, side
-from planwriter.diff.evidence import FLOOR
+from planwriter.diff.evidence import FLOOR, HINT
 from planwriter.importer import import_file
 from planwriter.model import Plan
 from planwriter.text import fold
@@ -308,3 +308,33 @@ def test_hand_checked_alignments_of_the_sibling_supervision_plans() -> None:
     extra = [p for p in pairs if not any(p[0].startswith(c) and p[1].startswith(q)
                                          for c, q in known)]
     assert (missing, extra) == ([], [])
+
+
+def test_perhaps_one_item_is_said_never_claimed_and_mostly_right() -> None:
+    """A dropped and an added item below the floor that may be one item rewritten are named
+    to each other ("xem lại"), not paired; of those the hand-checked list judges, most are
+    one item."""
+    judged = {True: 0, False: 0}
+    for name in PAIRS:
+        diff = _diff(name)
+        child, parent = _plans(name)
+        child_items = {i.id: i for i, _, _ in child.walk(True)}
+        back = {c.child.id: c.maybe for c in diff.changes
+                if c.status is Status.ADDED and c.child is not None}
+        for change in diff.changes:
+            if change.maybe is None:
+                continue
+            assert change.status in (Status.DROPPED, Status.ADDED)
+            assert HINT <= change.maybe.score
+            if change.status is not Status.DROPPED or change.parent is None:
+                continue
+            counterpart = back[change.maybe.id]  # the added item names this one back
+            assert counterpart is not None and counterpart.id == change.parent.id
+            child_text = child_items[change.maybe.id].content()
+            for pair, c, p, same in CHECKED:
+                if pair == name and child_text.startswith(c) and change.parent.content().startswith(p):
+                    judged[same] += 1
+        assert diff.summary.maybe == sum(
+            1 for c in diff.changes if c.status is Status.DROPPED and c.maybe is not None)
+    print(f"perhaps one item, judged: {judged[True]} right, {judged[False]} wrong")
+    assert judged[True] >= 6 and judged[False] <= 3, judged

@@ -23,6 +23,7 @@ from planwriter.diff.evidence import (
     FLOOR_KIND,
     GARBLED,
     GARBLED_ALONE,
+    HINT,
     Weights,
     content_words,
     garbled,
@@ -134,6 +135,9 @@ class Links:
     gone: dict[int, int] = field(default_factory=dict)
     by_parent: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_child: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # A parent item left over → the child item left over it may be, and their score (below
+    # what a pair needs): not a pair, told to the reviewer (``_maybe``).
+    maybe: dict[int, tuple[int, float]] = field(default_factory=dict)
 
     def add(self, p: int, c: int, basis: Basis, score: float) -> None:
         if (p, c) not in self.pairs:
@@ -179,6 +183,7 @@ def align(parent: Side, child: Side) -> Links:
                 break
     if free_c or free_p:
         _parts(run, free_p, free_c)
+    _maybe(run)
     return links
 
 
@@ -359,6 +364,36 @@ def _parts(run: Aligner, free_p: list[int], free_c: list[int]) -> None:
             )
             if best is not None:
                 links.add(p, best[0], Basis.WORDS, best[1])
+
+
+def _maybe(run: Aligner) -> None:
+    """A parent item and a child item that are both left over and share content above
+    ``HINT``, each the other's best, a heading only with a heading: perhaps one item
+    rewritten beyond what the floor accepts. Recorded in ``links.maybe``, never aligned."""
+    parent, child, links = run.parent, run.child, run.links
+    left_p = [p for p in range(len(parent.items))
+              if p not in links.by_parent and p not in links.gone]
+    left_c = [c for c in range(len(child.items))
+              if not child.dropped[c] and c not in links.by_child]
+    if not left_p or not left_c:
+        return
+    index = _index(parent, left_p)
+    best_p: dict[int, tuple[int, float]] = {}
+    best_c: dict[int, tuple[int, float]] = {}
+    for c in left_c:
+        for p in _candidates(index, child.bag(c)):
+            if parent.caps[p] is not child.caps[c]:
+                continue
+            score = run.score(p, c)
+            if score < HINT:
+                continue
+            if score > best_c.get(c, (-1, 0.0))[1]:
+                best_c[c] = (p, score)
+            if score > best_p.get(p, (-1, 0.0))[1]:
+                best_p[p] = (c, score)
+    for p, (c, score) in best_p.items():
+        if best_c[c][0] == p:
+            links.maybe[p] = (c, score)
 
 
 def _best_container(

@@ -14,6 +14,7 @@ from planwriter.diff.model import (
     Basis,
     ChangeKind,
     ItemChange,
+    Maybe,
     PlanDiff,
     Relation,
     Status,
@@ -127,8 +128,17 @@ def _changes(
             fields=fields,
         )
 
+    maybe_of_child = {c: (p, score) for p, (c, score) in links.maybe.items()}
+
+    def maybe(other: Side, hint: tuple[int, float] | None, places_: dict[str, str]) -> Maybe | None:
+        if hint is None:
+            return None
+        item = other.items[hint[0]]
+        return Maybe(item.id, places_.get(item.id, ""), hint[1])
+
     def dropped(p: int, record: int | None) -> ItemChange:
         pi = ps.items[p]
+        hint = links.maybe.get(p) if record is None else None
         return ItemChange(
             Status.DROPPED,
             pi,
@@ -141,6 +151,7 @@ def _changes(
             record,
             basis=Basis.ORIGIN if record is not None else Basis.NONE,
             reason=cs.reasons[record] if record is not None else "",
+            maybe=maybe(cs, hint, c_labels),
         )
 
     localize = _localizer(child_meta_profile)
@@ -166,7 +177,8 @@ def _changes(
             ci = cs.items[c]
             out.append(
                 ItemChange(
-                    Status.ADDED, None, ci, "", c_labels.get(ci.id, ""), None, cs.under[c], None, c
+                    Status.ADDED, None, ci, "", c_labels.get(ci.id, ""), None, cs.under[c], None, c,
+                    maybe=maybe(ps, maybe_of_child.get(c), p_labels),
                 )
             )
         out += [dropped(p, None) for p in orphans.get(c, [])]

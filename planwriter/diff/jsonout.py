@@ -11,7 +11,7 @@ except ImportError:  # the standard encoder does the same, slower
     orjson = None  # type: ignore[assignment]
 
 from planwriter.collector import collector_paused
-from planwriter.diff.model import ItemChange, PlanDiff, provenance
+from planwriter.diff.model import ItemChange, Maybe, PlanDiff, provenance
 from planwriter.indicators import IndicatorRow
 from planwriter.model import Indicator, Item, Kind, Plan
 
@@ -35,6 +35,7 @@ def to_dict(diff: PlanDiff) -> dict[str, Any]:
                 "moved": s.moved,
                 "split": s.split,
                 "merged": s.merged,
+                "maybe": s.maybe,
             },
             "kinds": {
                 "localized": s.localized,
@@ -122,7 +123,14 @@ def _change(change: ItemChange) -> dict[str, Any]:
         "reason": change.reason,
         "localized": change.localized,
         "words": [{"op": op.op, "old": op.old, "new": op.new} for op in change.words],
+        "maybe": _maybe(change.maybe),
     }
+
+
+def _maybe(maybe: Maybe | None) -> dict[str, Any] | None:
+    if maybe is None:
+        return None
+    return {"id": maybe.id, "label": maybe.label, "score": maybe.score}
 
 
 def _indicator(indicator: Indicator | None) -> dict[str, Any] | None:

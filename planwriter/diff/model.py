@@ -73,6 +73,16 @@ class WordOp:
     new: str
 
 
+@dataclass(frozen=True, slots=True)
+class Maybe:
+    """The item on the other side a dropped or an added item may be, rewritten beyond what
+    the alignment accepts as evidence: not claimed, shown for a reviewer to look at."""
+
+    id: str
+    label: str  # its place as a reader cites it ("II.1, ý 3")
+    score: float  # the content score, below the floor of a pair
+
+
 @dataclass(slots=True)
 class ItemChange:
     """One line of the comparison: a parent item, a child item, or an aligned pair."""
@@ -97,6 +107,7 @@ class ItemChange:
     score: float = 0.0  # the evidence's content score (1.0 for the same text)
     kinds: list[ChangeKind] = field(default_factory=list)  # what changed (adapted only)
     fields: list[FieldChange] = field(default_factory=list)  # a task's changed fields
+    maybe: Maybe | None = None  # a dropped or added item's possible counterpart (xem lại)
 
     @property
     def changed(self) -> bool:
@@ -136,6 +147,19 @@ class Summary:
     figure: int = 0
     assignment: int = 0
     substance: int = 0
+    maybe: int = 0  # dropped items that may be an added one rewritten (each counted once)
+
+
+def maybe_text(change: ItemChange) -> str:
+    """ " Có thể là mục II.1, ý 3 của văn bản cấp trên, viết lại (điểm 0,35): xem lại." —
+    for a dropped or an added item whose possible counterpart the alignment did not claim."""
+    maybe = change.maybe
+    if maybe is None:
+        return ""
+    where = maybe.label or maybe.id
+    other = "kế hoạch" if change.status is Status.DROPPED else "văn bản cấp trên"
+    score = f"{maybe.score:.2f}".replace(".", ",")
+    return f" Có thể là mục {where} của {other}, viết lại (điểm {score}): xem lại."
 
 
 RECONSTRUCTION = "TÁI DỰNG"  # how a reconstructed document's ``source`` begins
@@ -207,6 +231,7 @@ def summarize(changes: list[ItemChange], rows: list[IndicatorRow]) -> Summary:
                 setattr(out, kind.value, getattr(out, kind.value) + 1)
         elif change.status is Status.DROPPED:
             out.dropped += 1
+            out.maybe += change.maybe is not None
         else:
             out.added += 1
     for row in rows:

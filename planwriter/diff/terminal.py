@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from planwriter.bodies import body_name
 from planwriter.diff.kinds import FIELD_NAMES
 from planwriter.diff.model import (
     Basis,
@@ -17,6 +18,7 @@ from planwriter.diff.model import (
     Status,
     Summary,
     WordOp,
+    maybe_text,
     provenance_note,
 )
 from planwriter.indicators import Change
@@ -76,6 +78,8 @@ def summary_lines(s: Summary) -> tuple[str, str]:
     )
     if s.split or s.merged:
         items += f" (tách {s.split} · gộp {s.merged})"
+    if s.maybe:
+        items += f" · {s.maybe} cặp bỏ/bổ sung có thể là một mục: xem lại"
     targets = (
         f"Chỉ tiêu: nâng {s.targets_raised} · giữ {s.targets_kept} · hạ {s.targets_lowered}"
         f" · bỏ {s.targets_dropped} · thêm {s.targets_added}"
@@ -119,17 +123,15 @@ def symbol(meta: Meta) -> str:
 
 
 def heading(diff: PlanDiff) -> str:
-    """ "So sánh Kế hoạch 363-KH/HU (HUYỆN ỦY TAM ĐƯỜNG) với Chương trình hành động …" """
+    """ "So sánh kế hoạch 363-KH/HU (Huyện ủy Tam Đường) với chương trình hành động …" """
 
     def name(meta: Meta) -> str:
         kind = meta.type_name.lower()
-        return f"{kind} {meta.symbol()}" if meta.number else f"dự thảo {kind}"
+        own = f"{kind} {meta.symbol()}" if meta.number else f"dự thảo {kind}"
+        body = body_name(meta.issuing_body)
+        return f"{own} ({body})" if body else own
 
-    child, parent = diff.child.meta, diff.parent.meta
-    text = (
-        f"so sánh {name(child)} ({child.one_line(child.issuing_body)}) với {name(parent)} "
-        f"({parent.one_line(parent.issuing_body)})"
-    )
+    text = f"so sánh {name(diff.child.meta)} với {name(diff.parent.meta)}"
     return text[0].upper() + text[1:]
 
 
@@ -224,7 +226,10 @@ def note(change: ItemChange, folded: int = 0, evidence: bool = False) -> str:
 def _note(change: ItemChange, folded: int = 0) -> str:
     if change.status is Status.DROPPED:
         also = f" Bỏ cả {folded} mục con." if folded else ""
-        return (f"Lý do: {change.reason}" if change.reason else "Không nêu lý do bỏ.") + also
+        why = f"Lý do: {change.reason}" if change.reason else "Không nêu lý do bỏ."
+        return why + also + maybe_text(change)
+    if change.status is Status.ADDED:
+        return maybe_text(change).lstrip()
     if change.relation is Relation.SPLIT:
         return f"Một mục của văn bản cấp trên được tách thành {len(change.group) + 1} mục."
     if change.relation is Relation.MERGE:

@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.text import Text
 
+from planwriter.diff.model import maybe_text
 from planwriter.indicators import Change, indicator_rows
 from planwriter.model import Disposition, Item, Plan
 from planwriter.numbering import labels
@@ -148,6 +149,8 @@ def rows_from_diff(diff: Any) -> list[DiffRow]:
             line.append(")")
         if change.reason:
             line.append(f"  (lý do: {change.reason})")
+        if getattr(change, "maybe", None) is not None:
+            line.append("  " + maybe_text(change).strip(), style="italic")
         assigned = _assignment_of(change)
         if not any(f"{n}:" in line.plain.lower() for n in ("chủ trì", "thời hạn", "phối hợp")):
             _with_assignment(line, assigned)
@@ -165,7 +168,7 @@ def summary_from_diff(diff: Any) -> str:
     s = diff.summary
     items = [("giữ nguyên", s.kept), ("đã sửa", s.adapted), ("bỏ", s.dropped),
              ("thêm mới", s.added), ("chuyển chỗ", s.moved), ("tách", s.split),
-             ("gộp", s.merged)]
+             ("gộp", s.merged), ("cặp bỏ/thêm cần xem lại", s.maybe)]
     targets = [("nâng", s.targets_raised), ("giữ", s.targets_kept), ("hạ", s.targets_lowered),
                ("bỏ", s.targets_dropped), ("thêm", s.targets_added)]
     head = " · ".join(f"{name} {n}" for name, n in items if n or name in ("giữ nguyên", "đã sửa",

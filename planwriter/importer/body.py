@@ -10,9 +10,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from planwriter.docstyles import heading_depth
 from planwriter.importer.paragraphs import LABEL, Paragraph, is_noise
 from planwriter.importer.source import Line
-from planwriter.importer.structure import TreeBuilder, is_closing_sentence, styled_item, text_item
+from planwriter.importer.structure import (
+    TreeBuilder,
+    is_closing_sentence,
+    is_summing_up,
+    styled_item,
+    text_item,
+)
 from planwriter.importer.styledtables import read_styled_table
 from planwriter.importer.tables import TableReader, is_text_row
 from planwriter.model import Item, Kind
@@ -56,7 +63,12 @@ def build(body: Body, paragraphs: list[Paragraph], *, styled: bool, text_rows: b
             styled_rows.clear()
 
     last_table = 0
-    for paragraph in paragraphs:
+    # "Trên đây là Kế hoạch …" after the last section closes the body: it is not a point of
+    # that section (before it, the same words may sum up one part).
+    last_section = max(
+        (n for n, p in enumerate(paragraphs) if _opens_section(p, styled)), default=-1
+    )
+    for index, paragraph in enumerate(paragraphs):
         line = paragraph.line
         if line.in_table and styled:
             if styled_rows and styled_rows[0].cell[0] != line.cell[0]:
@@ -74,7 +86,9 @@ def build(body: Body, paragraphs: list[Paragraph], *, styled: bool, text_rows: b
             continue
         flush()
         last_table = 0
-        if is_closing_sentence(paragraph.text):
+        if is_closing_sentence(paragraph.text) or (
+            index > last_section and is_summing_up(paragraph.text)
+        ):
             body.tables.end()
             body.builder.close_all()
             body.builder.add(Item(id="", kind=Kind.PARAGRAPH, text=paragraph.text), None)
@@ -97,6 +111,15 @@ def build(body: Body, paragraphs: list[Paragraph], *, styled: bool, text_rows: b
             body.written[item.id] = (found.group("label"), line)
     flush()
     flush_styled()
+
+
+def _opens_section(paragraph: Paragraph, styled: bool) -> bool:
+    """Whether the paragraph is a section's heading or numbered sentence ("II.", "1.",
+    "2.1."; in a file planwriter exported, a heading or section-text style)."""
+    if styled:
+        return heading_depth(paragraph.line.style or "") is not None
+    found = LABEL.match(paragraph.text)
+    return found is not None and found.group("label") not in ("-", "+", "•")
 
 
 _STYLE = [

@@ -202,6 +202,12 @@ def _with_fields(item: Item) -> Item:
     return item
 
 
+def is_summing_up(text: str) -> bool:
+    """ "Trên đây là Kế hoạch …", "Trên đây là một số nội dung trọng tâm …": the formula a
+    document's body ends with, after its last section."""
+    return fold_chars(text).startswith("tren day la ")
+
+
 def is_closing_sentence(text: str) -> bool:
     """ "Ban Thường vụ Tỉnh ủy yêu cầu … nghiêm túc triển khai thực hiện Kế hoạch này." """
     folded = fold_chars(text)

@@ -190,8 +190,10 @@ def test_the_registers_tasks_come_back_with_what_they_list(tmp_path: Path) -> No
         "Ban Thường trực", ["Các ban chuyên môn"], "Tháng 3/2026", "Báo cáo kết quả hội nghị")
     assert [(c.text, [g.text for g in c.children]) for c in first.children] == [
         ("Chuẩn bị tài liệu hội nghị đầy đủ", ["In ấn tài liệu gửi đại biểu dự họp"]),
-        # a task it holds comes back as what it lists, its fields in its line
-        ("Gửi giấy mời các đơn vị trực thuộc (Chủ trì: Văn phòng cơ quan; Thời gian: "
-         "Trước ngày 10/3/2026)", []),
+        ("Gửi giấy mời các đơn vị trực thuộc", []),
     ]
+    # a task it holds is listed in its cell with its fields in its line, and comes back a task
+    second = first.children[1]
+    assert (second.kind, second.lead, second.deadline) == (
+        Kind.TASK, "Văn phòng cơ quan", "Trước ngày 10/3/2026")
     assert tasks["Rà soát danh sách hộ nghèo trên địa bàn"].lead == "Ban Công tác Mặt trận"

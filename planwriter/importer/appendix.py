@@ -13,6 +13,7 @@ from itertools import groupby
 from planwriter import docstyles
 from planwriter.importer.closing import is_recipients_heading
 from planwriter.importer.source import Line
+from planwriter.importer.structure import with_fields
 from planwriter.model import Item, Kind, Plan, split_partners
 from planwriter.numbering import labels
 from planwriter.text import fold_chars
@@ -120,16 +121,17 @@ def read_appendix(lines: list[Line], plan: Plan) -> list[Line]:
 
 def _listed(task: Item, lines: list[str]) -> None:
     """The bullets a task lists in its register cell: "- " under the task, "+ " under the
-    "- " before it."""
+    "- " before it; one given a lead or a deadline comes back a task with its fields."""
     parent = task
     for line in lines:
         under = line.startswith("+ ") and parent is not task
         owner = parent if under else task
-        bullet = Item(
+        # a line that carries an assignment ("(Chủ trì: …; Thời gian: …)") is a task
+        bullet = with_fields(Item(
             id=f"{owner.id}-y{len(owner.children) + 1}",
             kind=Kind.BULLET,
             text=line[2:].strip() if line.startswith(("- ", "+ ")) else line,
-        )
+        ))
         owner.children.append(bullet)
         if not under:
             parent = bullet

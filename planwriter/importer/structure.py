@@ -20,7 +20,9 @@ from planwriter.model import Item, Kind, split_partners
 from planwriter.text import fold_chars
 
 _END = (".", ";", "!", "?", "…")
-_TASK_FIELDS = re.compile(r"\s\((Chủ trì: .*?)\)$")
+# What render.item_line adds to a task (or any item given an assignment), in its order;
+# any of the four may be the first when the ones before it are not set.
+_TASK_FIELDS = re.compile(r"\s\(((?:Chủ trì|Phối hợp|Thời gian|Sản phẩm): .*?)\)$")
 _FIELD_NAMES = {
     "Chủ trì": "lead",
     "Phối hợp": "partners",
@@ -124,7 +126,7 @@ def text_item(paragraph: Paragraph, builder: TreeBuilder) -> Item:
     body = paragraph.text[found.end() :] if found else paragraph.text
     if label in ("-", "•", "+"):
         kind = Kind.OBJECTIVE if indicators_in(body) else Kind.BULLET
-        item = _with_fields(Item(id="", kind=kind, text=body.strip()))
+        item = with_fields(Item(id="", kind=kind, text=body.strip()))
         builder.add(item, None, bullet=1 if label == "+" else 0)
     elif label:
         title, text = split_title(body)
@@ -174,7 +176,7 @@ def styled_item(paragraph: Paragraph, builder: TreeBuilder) -> Item | None:
             "".join(t for t, _ in line.runs)[len(parts[0][0]) + len(parts[1][0]) :],
         )
         text = rest[2:] if rest.startswith(": ") else rest[1:] if rest.startswith(" ") else rest
-    item = _with_fields(Item(id="", kind=kind, title=title.strip(), text=text.strip()))
+    item = with_fields(Item(id="", kind=kind, title=title.strip(), text=text.strip()))
     if kind is Kind.PARAGRAPH:
         builder.add(item, None)
     else:
@@ -185,7 +187,7 @@ def styled_item(paragraph: Paragraph, builder: TreeBuilder) -> Item | None:
     return item
 
 
-def _with_fields(item: Item) -> Item:
+def with_fields(item: Item) -> Item:
     """A task's "(Chủ trì: …; Phối hợp: …; Thời gian: …)" read back into its fields."""
     found = _TASK_FIELDS.search(item.text)
     if not found:

@@ -25,6 +25,44 @@ def test_recent_plans_are_plan_files_newest_first(tmp_path: Path) -> None:
     assert entries[1].summary == "363-KH/HU HUYỆN ỦY TAM ĐƯỜNG"
 
 
+MTTQ_HEAD = """schema = 1
+
+[plan]
+level = "commune"
+family = "mass"
+type = "KH"
+number = "16"
+issuer_symbol = "MTTQ-BTT"
+issuing_body = ["ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"]
+"""
+
+
+def test_recent_plans_read_any_header_a_plan_may_have(tmp_path: Path) -> None:
+    """An imported Front plan writes its issuing body as lines and its number the state's
+    way; a header someone mistyped shows what it can. The start screen lists them all."""
+    (tmp_path / "mttq.toml").write_text(MTTQ_HEAD, encoding="utf-8")
+    (tmp_path / "odd.toml").write_text(
+        'schema = 1\n[plan]\ntype = "KH"\nnumber = 5\nissuing_body = 7\n', encoding="utf-8")
+    os.utime(tmp_path / "odd.toml", (1_000, 1_000))
+    assert [(e.path.name, e.summary) for e in recent_plans(tmp_path)] == [
+        ("mttq.toml", "16/KH-MTTQ-BTT ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH BAN THƯỜNG TRỰC"),
+        ("odd.toml", ""),
+    ]
+
+
+def test_the_start_screen_opens_beside_an_imported_front_plan(tmp_path: Path) -> None:
+    (tmp_path / "mttq.toml").write_text(MTTQ_HEAD, encoding="utf-8")
+
+    async def run() -> None:
+        app = PlanwriterApp(None, workdir=tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            recent = app.screen.query_one("#recent", OptionList)
+            assert recent.get_option_at_index(0).id == str(tmp_path / "mttq.toml")
+
+    asyncio.run(run())
+
+
 def test_template_info_counts_items_and_previews_the_body() -> None:
     key = "lai-chau/11-KH-TU"
     info = template_info(key, library.templates()[key])

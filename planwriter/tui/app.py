@@ -12,7 +12,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from planwriter.errors import PlanwriterError
-from planwriter.tui.screens.choice import ChoiceDialog, HelpScreen
 
 if TYPE_CHECKING:
     from planwriter.tui.session import Session
@@ -95,6 +94,8 @@ class PlanwriterApp(App[None]):
             if saved > written:
                 said += ("\nTệp kế hoạch đã được sửa SAU bản tự lưu (bằng lệnh hoặc người "
                          "khác): khôi phục sẽ thay những thay đổi đó bằng bản tự lưu.")
+        from planwriter.tui.screens.choice import ChoiceDialog
+
         self.push_screen(ChoiceDialog(
             "Có thay đổi chưa lưu", said,
             [("recover", "Khôi phục bản tự lưu"), ("saved", "Mở bản đã lưu")],
@@ -145,6 +146,8 @@ class PlanwriterApp(App[None]):
             self.notify("Đã khôi phục thay đổi chưa lưu. Nhấn Ctrl+S để lưu vào tệp.")
 
     def action_help(self) -> None:
+        from planwriter.tui.screens.choice import HelpScreen  # not on the start path
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

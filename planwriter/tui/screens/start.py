@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from planwriter import library
 from planwriter.errors import PlanwriterError
+from planwriter.model import Family, Meta
 
 
 @dataclass
@@ -37,12 +38,28 @@ def recent_plans(folder: Path) -> list[PlanEntry]:
         plan = data.get("plan")
         if data.get("schema") != 1 or not isinstance(plan, dict):
             continue
-        number = plan.get("number", "")
-        kind, issuer = plan.get("type", ""), plan.get("issuer_symbol", "")
-        symbol = f"{number}-{kind}/{issuer}" if number else ""
-        summary = " ".join(x for x in (symbol, plan.get("issuing_body", "")) if x)
-        found.append((-path.stat().st_mtime, path.name, PlanEntry(path, summary)))
+        found.append((-path.stat().st_mtime, path.name, PlanEntry(path, _summary(plan))))
     return [entry for _, _, entry in sorted(found, key=lambda t: (t[0], t[1]))]
+
+
+def _summary(plan: dict[str, object]) -> str:
+    """ "363-KH/HU HUYỆN ỦY TAM ĐƯỜNG", "16/KH-MTTQ-BTT ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH BAN
+    THƯỜNG TRỰC": the number as the document writes it and who issues it, from a header
+    that was not validated (a value of the wrong type shows as nothing, never a crash)."""
+
+    def text(key: str) -> str:
+        value = plan.get(key, "")
+        if isinstance(value, list):  # a header value of several lines
+            return " ".join(v for v in value if isinstance(v, str))
+        return value if isinstance(value, str) else ""
+
+    family = text("family")
+    meta = Meta(
+        number=text("number"), doc_type=text("type"), issuer_symbol=text("issuer_symbol"),
+        family=Family(family) if family in {f.value for f in Family} else Family.PARTY,
+    )
+    symbol = meta.symbol() if meta.number else ""
+    return " ".join(x for x in (symbol, text("issuing_body")) if x)
 
 
 def _head(path: Path) -> str:

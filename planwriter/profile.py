@@ -41,10 +41,14 @@ class Profile:
     vocabulary: list[VocabularyRule] = field(default_factory=list)
     keep: list[str] = field(default_factory=list)  # phrases never localized
     source: str = ""
+    # The level of the documents the vocabulary translates from ("tỉnh" → "xã" reads a
+    # province's own words): a parent at another level keeps its words (``localizer_for``).
+    vocabulary_from: Level = Level.PROVINCE
 
 
 _REQUIRED = ("name", "level", "superior_body", "issuing_body", "issuer_symbol", "place")
-_OPTIONAL = ("family", "unit", "committee", "recipients", "keep", "source", "signature")
+_OPTIONAL = ("family", "unit", "committee", "recipients", "keep", "source", "signature",
+             "vocabulary_from")
 
 
 def load_profile(path: Path | str, key: str = "") -> Profile:
@@ -94,6 +98,14 @@ def load_profile(path: Path | str, key: str = "") -> Profile:
         family = Family(values.get("family", "party"))
     except ValueError as exc:
         raise fail(str(exc), where.key("level", pline)) from None
+    # A province's own units translate the centre's words; every other unit the province's.
+    default_from = Level.CENTRAL if level is Level.PROVINCE else Level.PROVINCE
+    try:
+        vocabulary_from = Level(values.get("vocabulary_from", default_from.value))
+    except ValueError:
+        allowed = ", ".join(x.value for x in Level)
+        raise fail(f"'vocabulary_from' in [profile] must be one of: {allowed}",
+                   where.key("vocabulary_from", pline)) from None
     signature = Signature()
     sig = table.get("signature")
     if sig is not None:
@@ -131,4 +143,5 @@ def load_profile(path: Path | str, key: str = "") -> Profile:
         vocabulary=rules,
         keep=list(values.get("keep", [])),
         source=values.get("source", ""),
+        vocabulary_from=vocabulary_from,
     )

@@ -46,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
         raise PlanwriterError("no such folder", output.parent)
     inputs = [library.template_path(args.template), library.profile_path(args.profile)]
     guard_output(output, inputs, [".toml"])
-    plan = new_plan(args.template, args.profile, date=parse_date(args.date))
+    notes: list[str] = []
+    plan = new_plan(args.template, args.profile, date=parse_date(args.date), notes=notes)
     # A parent or profile given as a file is cited relative to the plan, so the pair can move.
     if plan.meta.parent is not None and plan.meta.parent.ref.endswith(".toml"):
         plan.meta.parent.ref = _relative(plan.meta.parent.ref, output)
@@ -62,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
         new_file(plan, output, header).save()
     count = sum(1 for _ in plan.walk())
     print(f"Đã tạo {output}: {count} mục từ {cited} cho {body_name(plan.meta.issuing_body)}.")
+    for note in notes:
+        print(note)
     print(f"Tiếp theo: planwriter show {output}; planwriter check {output}")
     return 0
 

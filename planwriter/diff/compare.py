@@ -24,7 +24,7 @@ from planwriter.diff.model import (
 from planwriter.diff.words import word_diff
 from planwriter.errors import PlanwriterError
 from planwriter.indicators import indicator_rows
-from planwriter.model import Kind, Plan
+from planwriter.model import Kind, Level, Plan
 from planwriter.numbering import labels
 from planwriter.text import fold
 
@@ -59,7 +59,8 @@ def compare(child: Plan, parent: Plan, prepared: Prepared | None = None) -> Plan
         c_side = side(child, include_dropped=True, numbers=own)
         links = align(p_side, c_side)
         changes = _changes(
-            p_side, c_side, links, prepared.places, places(child, own), child.meta.profile
+            p_side, c_side, links, prepared.places, places(child, own), child.meta.profile,
+            parent.meta.level,
         )
         rows = list(indicator_rows(child, parent, _same_targets(p_side, c_side, links)))
     return PlanDiff(child, parent, changes, rows, summarize(changes, rows))
@@ -88,6 +89,7 @@ def _changes(
     p_labels: dict[str, str],
     c_labels: dict[str, str],
     child_meta_profile: str = "",
+    parent_level: Level | None = None,
 ) -> list[ItemChange]:
     def pair(p: int, c: int, evidence: Evidence) -> ItemChange:
         pi, ci = ps.items[p], cs.items[c]
@@ -154,7 +156,7 @@ def _changes(
             maybe=maybe(cs, hint, c_labels),
         )
 
-    localize = _localizer(child_meta_profile)
+    localize = _localizer(child_meta_profile, parent_level)
     # Parent items nobody took, placed after the nearest earlier parent item that is aligned.
     orphans: dict[int | None, list[int]] = {}
     anchor: int | None = None
@@ -188,10 +190,10 @@ def _changes(
     return out
 
 
-_LOCALIZERS: dict[tuple[str, str, int, int], Callable[[str], str] | None] = {}
+_LOCALIZERS: dict[tuple[str, str, int, int, Level | None], Callable[[str], str] | None] = {}
 
 
-def _localizer(profile_key: str) -> Callable[[str], str] | None:
+def _localizer(profile_key: str, parent_level: Level | None = None) -> Callable[[str], str] | None:
     """The child's profile vocabulary (what ``planwriter new`` applied), if it can be found:
     an item changed only by it is localized, not adapted by hand. Kept per profile file as
     long as the file is unchanged: a review's hundred children share a few profiles, and
@@ -207,22 +209,28 @@ def _localizer(profile_key: str) -> Callable[[str], str] | None:
     try:
         stat = path.stat()
     except OSError:
-        return _load_localizer(profile_key, path)
-    key = (profile_key, str(path), stat.st_mtime_ns, stat.st_size)
+        return _load_localizer(profile_key, path, parent_level)
+    key = (profile_key, str(path), stat.st_mtime_ns, stat.st_size, parent_level)
     if key not in _LOCALIZERS:
         if len(_LOCALIZERS) >= 32:
             _LOCALIZERS.clear()
-        _LOCALIZERS[key] = _load_localizer(profile_key, path)
+        _LOCALIZERS[key] = _load_localizer(profile_key, path, parent_level)
     return _LOCALIZERS[key]
 
 
-def _load_localizer(profile_key: str, path: Path) -> Callable[[str], str] | None:
+def _load_localizer(
+    profile_key: str, path: Path, parent_level: Level | None
+) -> Callable[[str], str] | None:
+    """The profile's vocabulary, if ``planwriter new`` applies it to a parent at this level
+    (``drafting.vocabulary_applies``): else a change of those words was the drafter's."""
     from planwriter.drafting.localize import Localizer
     from planwriter.profile import load_profile
 
     try:
         profile = load_profile(path, profile_key)
     except PlanwriterError:
+        return None
+    if parent_level is not None and parent_level is not profile.vocabulary_from:
         return None
     return Localizer.for_profile(profile).localize
 

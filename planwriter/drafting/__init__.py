@@ -20,11 +20,12 @@ from planwriter.drafting import boilerplate
 from planwriter.drafting.cite import citation, issuer, short_date, type_name
 from planwriter.drafting.localize import Localizer
 from planwriter.errors import PlanwriterError
-from planwriter.model import Disposition, Item, Kind, Meta, ParentRef, Plan
+from planwriter.model import Disposition, Item, Kind, Level, Meta, ParentRef, Plan
 from planwriter.profile import Profile, VocabularyRule, load_profile
 
 __all__ = [
     "new_plan", "load_template", "profile_for", "localizer_for", "localize_item", "Localizer",
+    "vocabulary_applies", "vocabulary_note",
 ]
 
 # A parent section whose title is one of these gets its first paragraph from the template.
@@ -70,18 +71,47 @@ def profile_for(plan: Plan, path: Path | None = None) -> Profile | None:
 
 def localizer_for(profile: Profile, parent: Meta | None = None) -> Localizer:
     """The profile's vocabulary and kept phrases, plus one rule every child needs: the
-    parent's name for itself ("Chương trình hành động này") is, in the child, "Kế hoạch này"."""
-    rules = list(profile.vocabulary)
+    parent's name for itself ("Chương trình hành động này") is, in the child, "Kế hoạch này".
+    The vocabulary is for parents at ``profile.vocabulary_from``: in a parent at another
+    level "tỉnh" is not the parent speaking of itself ("Ban Thường trực Ủy ban MTTQ Việt Nam
+    tỉnh ban hành Hướng dẫn" in a commune's plan), and changing it would change a fact."""
+    rules = list(profile.vocabulary) if vocabulary_applies(profile, parent) else []
     if parent is not None and parent.doc_type != "KH":
         rules.append(VocabularyRule(f"{type_name(parent.doc_type)} này", f"{type_name('KH')} này"))
     return Localizer(rules, profile.keep)
 
 
-def new_plan(template: str, profile: str, *, date: dt.date | None = None) -> Plan:
+def vocabulary_applies(profile: Profile, parent: Meta | None) -> bool:
+    """Whether the profile's vocabulary reads ``parent``'s words (its level is the one the
+    vocabulary translates from; unknown parent: yes)."""
+    return parent is None or parent.level is profile.vocabulary_from
+
+
+def vocabulary_note(profile: Profile, parent: Meta) -> str:
+    """What a drafter must know when the vocabulary was not applied, in one line ("" when
+    it was)."""
+    if vocabulary_applies(profile, parent) or not profile.vocabulary:
+        return ""
+    return (f"Lưu ý: văn bản cấp trên ở {LEVEL_NAMES[parent.level]}, từ điển của hồ sơ "
+            f"{profile.name} dành cho văn bản {LEVEL_NAMES[profile.vocabulary_from]}: không đổi "
+            "từ ngữ nào theo từ điển; tự sửa những chỗ cần địa phương hóa.")
+
+
+LEVEL_NAMES = {Level.CENTRAL: "cấp Trung ương", Level.PROVINCE: "cấp tỉnh",
+               Level.DISTRICT: "cấp huyện", Level.COMMUNE: "cấp xã"}
+
+
+def new_plan(
+    template: str, profile: str, *, date: dt.date | None = None, notes: list[str] | None = None
+) -> Plan:
     """A child plan of ``template`` for the unit ``profile`` (library keys or .toml paths),
-    dated ``date`` (default: today), every parent item adopted and localized."""
+    dated ``date`` (default: today), every parent item adopted and localized. What the
+    drafter must be told (the vocabulary not applied) is added to ``notes``."""
     ref, parent = load_template(template)
     unit = load_profile_ref(profile)
+    note = vocabulary_note(unit, parent.meta)
+    if note and notes is not None:
+        notes.append(note)
     localizer = localizer_for(unit, parent.meta)
     context = _context(parent, unit, localizer)
     meta = Meta(

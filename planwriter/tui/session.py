@@ -87,12 +87,12 @@ class Session:
         if source is None:
             return None
         try:
-            from planwriter.drafting import Localizer, localize_item, profile_for
+            from planwriter.drafting import localize_item, localizer_for, profile_for
         except ImportError:  # drafting has not landed in this build: the parent's words
             return source
         if self._localizer is None:
             profile = profile_for(self.plan, self.path)
-            self._localizer = Localizer.for_profile(profile) if profile else False
+            self._localizer = localizer_for(profile, self.parent.meta) if profile else False
         return localize_item(source, self._localizer) if self._localizer else source
 
     def snapshot(self) -> str:

@@ -259,8 +259,9 @@ class StartScreen(Screen[None]):
         from planwriter.planfile import new_file
 
         target = request.target  # type: ignore[attr-defined]
+        notes: list[str] = []
         try:
-            plan = new_plan(template, profile)
+            plan = new_plan(template, profile, notes=notes)
             if request.number:  # type: ignore[attr-defined]
                 plan.meta.number = request.number  # type: ignore[attr-defined]
             if request.date:  # type: ignore[attr-defined]
@@ -272,4 +273,6 @@ class StartScreen(Screen[None]):
         except (PlanwriterError, OSError) as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
+        for note in notes:  # the vocabulary not applied: the drafter localizes by hand
+            self.app.call_from_thread(self.notify, note, severity="warning", timeout=15)
         self.app.call_from_thread(self.app.open_plan, target)  # type: ignore[attr-defined]

@@ -263,3 +263,40 @@ async def _nfc(tmp_path: Path) -> None:
         item = screen.session.plan.find("ha-tang")
         assert item is not None and item.text == wanted
         assert unicodedata.is_normalized("NFC", item.text)
+
+
+def test_enter_and_pasted_lines_never_cost_typed_words(tmp_path: Path) -> None:
+    """An item is one paragraph: Enter in its text box adds no line break (it says how to add
+    a paragraph) and keeps what was typed around it; text pasted with line breaks is joined
+    into the paragraph, every word kept; the saved file is valid."""
+    asyncio.run(_enter_and_paste(tmp_path))
+
+
+async def _enter_and_paste(tmp_path: Path) -> None:
+    from textual import events
+
+    from planwriter.tui.widgets.textbox import ENTER_HINT, JOINED_HINT
+
+    path = plan_copy(tmp_path)
+    app = PlanwriterApp(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_editor(pilot)
+        screen = editor(app)
+        await select(pilot, "ha-tang")
+        await pilot.press("e")
+        area = screen.query_one("#local-text", TextArea)
+        area.move_cursor(area.document.end)
+        await pilot.press(*" Ưu tiên", "enter", *" xã vùng sâu.")
+        assert "\n" not in area.text
+        app.post_message(events.Paste("\nDòng một\r\nDòng hai\n"))  # as the terminal sends it
+        await pilot.pause()
+        await pilot.press("escape")
+        item = screen.session.plan.find("ha-tang")
+        assert item is not None
+        assert item.text == ("Phát triển hạ tầng số đồng bộ, hiện đại. Ưu tiên xã vùng sâu. "
+                             "Dòng một Dòng hai")
+        messages = [n.message for n in app._notifications]
+        assert ENTER_HINT in messages and JOINED_HINT in messages
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load(path).plan.find("ha-tang").text.endswith("Dòng một Dòng hai")  # type: ignore[union-attr]

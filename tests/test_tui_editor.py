@@ -288,7 +288,7 @@ async def _enter_and_paste(tmp_path: Path) -> None:
         area.move_cursor(area.document.end)
         await pilot.press(*" Ưu tiên", "enter", *" xã vùng sâu.")
         assert "\n" not in area.text
-        app.post_message(events.Paste("\nDòng một\r\nDòng hai\n"))  # as the terminal sends it
+        app.post_message(events.Paste("\nDòng\tmột\x07\r\nDòng hai\n"))  # as the terminal sends it
         await pilot.pause()
         await pilot.press("escape")
         item = screen.session.plan.find("ha-tang")

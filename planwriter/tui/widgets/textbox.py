@@ -12,6 +12,8 @@ from textual.binding import Binding
 from textual.widgets import TextArea
 from textual.widgets.text_area import EditResult, Location
 
+from planwriter.tomlio import CONTROL
+
 ENTER_HINT = ("Mỗi mục là một đoạn, không xuống dòng trong mục. Muốn thêm đoạn mới: Esc, "
               "rồi a (Thêm) ở dàn ý.")
 JOINED_HINT = "Đoạn dán vào có nhiều dòng: đã nối thành một đoạn (mỗi mục là một đoạn)."
@@ -48,6 +50,8 @@ class PlanText(TextArea):
                 joined = joined[:-1]
             self.notify(JOINED_HINT)
             insert = joined
+        # a tab or a control character pasted from another program cannot be stored either
+        insert = CONTROL.sub("", insert.replace("\t", " "))
         return super()._replace_via_keyboard(insert, start, end)
 
     def _neighbours(self, start: Location, end: Location) -> tuple[str, str]:

@@ -111,3 +111,21 @@ def test_the_reviewer_states_the_number_import_could_not_read() -> None:
     assert plan.meta.symbol() == "16/KH-MTTQ-BTT"
     with pytest.raises(PlanwriterError, match="parent-number"):
         set_number(plan, "57 NQ")
+
+
+def test_a_missing_item_the_child_may_have_rewritten_says_so() -> None:
+    """KH-HiepThuong rewrites some of KH-16's items past what the diff aligns: their cells
+    stay "missing" and name the child's item they may be, with the score, in the JSON and
+    the workbook's words ("xem lại")."""
+    from planwriter.review.jsonout import cell_json
+    from planwriter.review.xlsx import cell_text
+
+    parent = shared("real/text/KH-16-MTTQ-LuongMinh.txt")
+    plan, note = read_parent(str(parent))
+    child = shared("real/text/KH-HiepThuong-MTTQ-LuongMinh.txt")
+    hiep = run_review(plan, str(parent), [child], note=note).children[0]
+    hinted = [c for c in hiep.items.values() if c.maybe]
+    assert hinted and all(c.verdict is Verdict.MISSING and not c.child_id for c in hinted)
+    assert all(" (điểm 0," in c.maybe for c in hinted)
+    assert cell_json(hinted[0])["maybe"] == hinted[0].maybe
+    assert cell_text(hinted[0]).endswith("viết lại: xem lại")

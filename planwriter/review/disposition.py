@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from planwriter.diff import PlanDiff, Prepared, Status, compare
+from planwriter.diff import ItemChange, PlanDiff, Prepared, Status, compare
 from planwriter.indicators import Change
 from planwriter.model import Indicator, Kind, Plan
 from planwriter.text import fold
@@ -76,6 +76,8 @@ class Cell:
     reason: str = ""  # why the child dropped it, in its own words
     basis: str = ""  # why the diff aligned the two (origin, exact, similar…)
     similarity: float = 0.0  # share of the text the two have in common (1.0: the same)
+    # a missing item's possible counterpart in the child, rewritten beyond the diff's floor
+    maybe: str = ""  # "II.1, ý 3 (điểm 0,34)": not aligned, for the reviewer to look at
 
 
 @dataclass
@@ -160,6 +162,13 @@ def carried_content(parent: Plan, review: ChildReview) -> tuple[int, int]:
     return carried, len(content)
 
 
+def _maybe(change: ItemChange) -> str:
+    if change.maybe is None:
+        return ""
+    score = f"{change.maybe.score:.2f}".replace(".", ",")
+    return f"{change.maybe.label or change.maybe.id} (điểm {score})"
+
+
 def fill_cells(diff: PlanDiff, review: ChildReview) -> None:
     """Each parent item's and target's cell from the diff (a split counts as adapted)."""
     items: dict[str, Cell] = {}
@@ -173,7 +182,7 @@ def fill_cells(diff: PlanDiff, review: ChildReview) -> None:
                 cell = Cell(Verdict.DROPPED, change.child.id, change.child_label,
                             reason=change.reason, basis=str(change.basis))
             else:
-                cell = Cell(Verdict.MISSING)
+                cell = Cell(Verdict.MISSING, maybe=_maybe(change))
         else:
             assert change.child is not None
             verdict = (

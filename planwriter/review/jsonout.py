@@ -14,7 +14,7 @@ SCHEMA = "planwriter-review/1"
 
 def cell_json(cell: Cell) -> dict[str, Any]:
     out: dict[str, Any] = {"verdict": str(cell.verdict)}
-    for key in ("child_id", "child_label", "value", "reason", "basis", "similarity"):
+    for key in ("child_id", "child_label", "value", "reason", "basis", "similarity", "maybe"):
         value = getattr(cell, key)
         if value:
             out[key] = value

@@ -201,6 +201,8 @@ class _Writer:
             text += f" — lý do: {cell.reason}" if cell.reason else " — không nêu lý do"
         elif cell.verdict is Verdict.WEAKENED and cell.value:
             text += f" — đơn vị đặt: {cell.value}"
+        elif cell.maybe:
+            text += f" — có thể là mục {cell.maybe} của kế hoạch, viết lại: xem lại"
         return text + "."
 
     def not_reviewed(self, review: Review) -> None:

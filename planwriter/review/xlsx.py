@@ -53,6 +53,8 @@ def cell_text(cell: Cell) -> str:
     """What a matrix cell says: the verdict, with the child's value or reason."""
     name = VERDICT_NAMES[cell.verdict]
     extra = cell.value or cell.reason
+    if cell.maybe:
+        extra = f"có thể là mục {cell.maybe}, viết lại: xem lại"
     return f"{name}: {extra}" if extra else name
 
 

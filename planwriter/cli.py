@@ -119,8 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _drop_output()
         from planwriter.fsutil import os_reason
 
-        where = exc.filename or "standard output"
-        print(f"planwriter: {where}: cannot write: {os_reason(exc)}", file=sys.stderr)
+        if exc.filename:  # a file not read through fsutil: its name and what went wrong
+            print(f"planwriter: {exc.filename}: {os_reason(exc)}", file=sys.stderr)
+        else:
+            print(f"planwriter: standard output: cannot write: {os_reason(exc)}",
+                  file=sys.stderr)
         return 1
 
 

@@ -45,6 +45,10 @@ class Profile:
     # province's own words): a parent at another level keeps its words (``localizer_for``).
     vocabulary_from: Level = Level.PROVINCE
 
+    def translates(self, level: Level | None) -> bool:
+        """Whether the vocabulary reads a parent at ``level`` (an unknown level: yes)."""
+        return level is None or level is self.vocabulary_from
+
 
 _REQUIRED = ("name", "level", "superior_body", "issuing_body", "issuer_symbol", "place")
 _OPTIONAL = ("family", "unit", "committee", "recipients", "keep", "source", "signature",

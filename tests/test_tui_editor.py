@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 from tui_helpers import plan_copy, select, wait_for_editor
 
@@ -21,6 +22,19 @@ def editor(app: PlanwriterApp) -> EditorScreen:
     return screens[-1]
 
 
+async def _typing_at_the_end(pilot: Pilot[None], item_id: str) -> tuple[EditorScreen, TextArea]:
+    """The editor open, ``item_id`` selected, ``e`` pressed: its text box has the focus and
+    the cursor at the end of its text."""
+    await wait_for_editor(pilot)
+    screen = editor(pilot.app)  # type: ignore[arg-type]
+    await select(pilot, item_id)
+    await pilot.press("e")
+    area = screen.query_one("#local-text", TextArea)
+    assert area.has_focus
+    area.move_cursor(area.document.end)
+    return screen, area
+
+
 def test_adapting_text_with_vietnamese_marks_the_item_adapted(tmp_path: Path) -> None:
     asyncio.run(_test_adapting_text_with_vietnamese_marks_the_item_adapted(tmp_path))
 
@@ -28,13 +42,7 @@ def test_adapting_text_with_vietnamese_marks_the_item_adapted(tmp_path: Path) ->
 async def _test_adapting_text_with_vietnamese_marks_the_item_adapted(tmp_path: Path) -> None:
     app = PlanwriterApp(plan_copy(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for_editor(pilot)
-        screen = editor(app)
-        await select(pilot, "ha-tang")
-        await pilot.press("e")
-        area = screen.query_one("#local-text", TextArea)
-        assert area.has_focus
-        area.move_cursor(area.document.end)
+        screen, area = await _typing_at_the_end(pilot, "ha-tang")
         await pilot.press(*" Ưu tiên xã vùng sâu.")
         await pilot.press("escape")  # back to the outline commits what was typed
         item = screen.session.plan.find("ha-tang")
@@ -280,12 +288,7 @@ async def _enter_and_paste(tmp_path: Path) -> None:
     path = plan_copy(tmp_path)
     app = PlanwriterApp(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for_editor(pilot)
-        screen = editor(app)
-        await select(pilot, "ha-tang")
-        await pilot.press("e")
-        area = screen.query_one("#local-text", TextArea)
-        area.move_cursor(area.document.end)
+        screen, area = await _typing_at_the_end(pilot, "ha-tang")
         await pilot.press(*" Ưu tiên", "enter", *" xã vùng sâu.")
         assert "\n" not in area.text
         app.post_message(events.Paste("\nDòng\tmột\x07\r\nDòng hai\n"))  # as the terminal sends it

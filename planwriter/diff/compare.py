@@ -222,7 +222,7 @@ def _load_localizer(
     profile_key: str, path: Path, parent_level: Level | None
 ) -> Callable[[str], str] | None:
     """The profile's vocabulary, if ``planwriter new`` applies it to a parent at this level
-    (``drafting.vocabulary_applies``): else a change of those words was the drafter's."""
+    (``Profile.translates``): else a change of those words was the drafter's."""
     from planwriter.drafting.localize import Localizer
     from planwriter.profile import load_profile
 
@@ -230,7 +230,7 @@ def _load_localizer(
         profile = load_profile(path, profile_key)
     except PlanwriterError:
         return None
-    if parent_level is not None and parent_level is not profile.vocabulary_from:
+    if not profile.translates(parent_level):
         return None
     return Localizer.for_profile(profile).localize
 

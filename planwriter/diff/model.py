@@ -82,6 +82,19 @@ class Maybe:
     label: str  # its place as a reader cites it ("II.1, ý 3")
     score: float  # the content score, below the floor of a pair
 
+    @property
+    def place(self) -> str:
+        return self.label or self.id
+
+    @property
+    def points(self) -> str:
+        """ "điểm 0,34", as a Vietnamese reader writes the score."""
+        return "điểm " + f"{self.score:.2f}".replace(".", ",")
+
+    def cited(self) -> str:
+        """ "II.1, ý 3 (điểm 0,34)": its place (its id if it has none) and the score."""
+        return f"{self.place} ({self.points})"
+
 
 @dataclass(slots=True)
 class ItemChange:
@@ -153,13 +166,11 @@ class Summary:
 def maybe_text(change: ItemChange) -> str:
     """ " Có thể là mục II.1, ý 3 của văn bản cấp trên, viết lại (điểm 0,35): xem lại." —
     for a dropped or an added item whose possible counterpart the alignment did not claim."""
-    maybe = change.maybe
-    if maybe is None:
+    if change.maybe is None:
         return ""
-    where = maybe.label or maybe.id
     other = "kế hoạch" if change.status is Status.DROPPED else "văn bản cấp trên"
-    score = f"{maybe.score:.2f}".replace(".", ",")
-    return f" Có thể là mục {where} của {other}, viết lại (điểm {score}): xem lại."
+    maybe = change.maybe
+    return f" Có thể là mục {maybe.place} của {other}, viết lại ({maybe.points}): xem lại."
 
 
 RECONSTRUCTION = "TÁI DỰNG"  # how a reconstructed document's ``source`` begins

@@ -25,7 +25,7 @@ from planwriter.profile import Profile, VocabularyRule, load_profile
 
 __all__ = [
     "new_plan", "load_template", "profile_for", "localizer_for", "localize_item", "Localizer",
-    "vocabulary_applies", "vocabulary_note",
+    "vocabulary_note",
 ]
 
 # A parent section whose title is one of these gets its first paragraph from the template.
@@ -75,22 +75,17 @@ def localizer_for(profile: Profile, parent: Meta | None = None) -> Localizer:
     The vocabulary is for parents at ``profile.vocabulary_from``: in a parent at another
     level "tỉnh" is not the parent speaking of itself ("Ban Thường trực Ủy ban MTTQ Việt Nam
     tỉnh ban hành Hướng dẫn" in a commune's plan), and changing it would change a fact."""
-    rules = list(profile.vocabulary) if vocabulary_applies(profile, parent) else []
+    translated = profile.translates(parent.level if parent is not None else None)
+    rules = list(profile.vocabulary) if translated else []
     if parent is not None and parent.doc_type != "KH":
         rules.append(VocabularyRule(f"{type_name(parent.doc_type)} này", f"{type_name('KH')} này"))
     return Localizer(rules, profile.keep)
 
 
-def vocabulary_applies(profile: Profile, parent: Meta | None) -> bool:
-    """Whether the profile's vocabulary reads ``parent``'s words (its level is the one the
-    vocabulary translates from; unknown parent: yes)."""
-    return parent is None or parent.level is profile.vocabulary_from
-
-
 def vocabulary_note(profile: Profile, parent: Meta) -> str:
     """What a drafter must know when the vocabulary was not applied, in one line ("" when
     it was)."""
-    if vocabulary_applies(profile, parent) or not profile.vocabulary:
+    if profile.translates(parent.level) or not profile.vocabulary:
         return ""
     return (f"Lưu ý: văn bản cấp trên ở {LEVEL_NAMES[parent.level]}, từ điển của hồ sơ "
             f"{profile.name} dành cho văn bản {LEVEL_NAMES[profile.vocabulary_from]}: không đổi "

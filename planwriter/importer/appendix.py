@@ -13,7 +13,7 @@ from itertools import groupby
 from planwriter import docstyles
 from planwriter.importer.closing import is_recipients_heading
 from planwriter.importer.source import Line
-from planwriter.importer.structure import with_fields
+from planwriter.importer.structure import listed_item
 from planwriter.model import Item, Kind, Plan, split_partners
 from planwriter.numbering import labels
 from planwriter.text import fold_chars
@@ -124,14 +124,10 @@ def _listed(task: Item, lines: list[str]) -> None:
     "- " before it; one given a lead or a deadline comes back a task with its fields."""
     parent = task
     for line in lines:
-        under = line.startswith("+ ") and parent is not task
+        level, bullet = listed_item(line)
+        under = level == 2 and parent is not task
         owner = parent if under else task
-        # a line that carries an assignment ("(Chủ trì: …; Thời gian: …)") is a task
-        bullet = with_fields(Item(
-            id=f"{owner.id}-y{len(owner.children) + 1}",
-            kind=Kind.BULLET,
-            text=line[2:].strip() if line.startswith(("- ", "+ ")) else line,
-        ))
+        bullet.id = f"{owner.id}-y{len(owner.children) + 1}"
         owner.children.append(bullet)
         if not under:
             parent = bullet

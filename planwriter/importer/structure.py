@@ -204,6 +204,15 @@ def with_fields(item: Item) -> Item:
     return item
 
 
+def listed_item(line: str) -> tuple[int, Item]:
+    """A line of what a task lists in its cell of a task table (export/appendix.py): its
+    level (1 for "- ", 2 for "+ " under the one before) and its item, a bullet, or a task
+    when the line carries an assignment ("(Chủ trì: …; Thời gian: …)")."""
+    level = 2 if line.startswith("+ ") else 1
+    text = line[2:] if line.startswith(("- ", "+ ")) else line
+    return level, with_fields(Item(id="", kind=Kind.BULLET, text=text.strip()))
+
+
 def is_summing_up(text: str) -> bool:
     """ "Trên đây là Kế hoạch …", "Trên đây là một số nội dung trọng tâm …": the formula a
     document's body ends with, after its last section."""

@@ -15,7 +15,7 @@ from itertools import groupby
 
 from planwriter import docstyles
 from planwriter.importer.source import Line
-from planwriter.importer.structure import TreeBuilder, with_fields
+from planwriter.importer.structure import TreeBuilder, listed_item
 from planwriter.model import Item, Kind, split_partners
 
 # The task table's header (export/appendix.py COLUMNS; not imported: import stays apart
@@ -112,8 +112,5 @@ def _task_table(rows: list[Row], builder: TreeBuilder) -> None:
         )
         builder.add(task, None, bullet=0)
         for line in task_lines[1:]:  # what the task lists, "- " lines, "+ " under them
-            level = 2 if line.startswith("+ ") else 1
-            # a line that carries an assignment ("(Chủ trì: …; Thời gian: …)") is a task
-            child = with_fields(Item(id="", kind=Kind.BULLET, text=line[2:].strip()
-                                     if line.startswith(("- ", "+ ")) else line.strip()))
+            level, child = listed_item(line)
             builder.add(child, None, bullet=level)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from planwriter.diff import ItemChange, PlanDiff, Prepared, Status, compare
+from planwriter.diff import PlanDiff, Prepared, Status, compare
 from planwriter.indicators import Change
 from planwriter.model import Indicator, Kind, Plan
 from planwriter.text import fold
@@ -162,13 +162,6 @@ def carried_content(parent: Plan, review: ChildReview) -> tuple[int, int]:
     return carried, len(content)
 
 
-def _maybe(change: ItemChange) -> str:
-    if change.maybe is None:
-        return ""
-    score = f"{change.maybe.score:.2f}".replace(".", ",")
-    return f"{change.maybe.label or change.maybe.id} (điểm {score})"
-
-
 def fill_cells(diff: PlanDiff, review: ChildReview) -> None:
     """Each parent item's and target's cell from the diff (a split counts as adapted)."""
     items: dict[str, Cell] = {}
@@ -182,7 +175,7 @@ def fill_cells(diff: PlanDiff, review: ChildReview) -> None:
                 cell = Cell(Verdict.DROPPED, change.child.id, change.child_label,
                             reason=change.reason, basis=str(change.basis))
             else:
-                cell = Cell(Verdict.MISSING, maybe=_maybe(change))
+                cell = Cell(Verdict.MISSING, maybe=change.maybe.cited() if change.maybe else "")
         else:
             assert change.child is not None
             verdict = (
